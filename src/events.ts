@@ -1,0 +1,48 @@
+// Settings + GitHub context → the change events of a window. Pure.
+
+import {
+  composeAttributes,
+  correlationAttributes,
+  githubAttributes,
+  MAX_ATTRIBUTES,
+  type Attributes,
+  type ComposedAttributes,
+} from './attributes.js';
+import type { ChangeEvent } from './last9-client.js';
+import type { JobStatus, Settings } from './settings.js';
+
+/** The attributes only a stop carries; the start leaves room for them. */
+const STOP_ONLY_KEYS = ['result', 'duration_ms'] as const;
+
+export interface GithubContext {
+  env: Record<string, string | undefined>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  payload: Record<string, any>;
+}
+
+export function startAttributes(settings: Settings, deploymentId: string, context: GithubContext): ComposedAttributes {
+  const github = settings.includeGithubAttributes
+    ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
+    : {};
+  const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
+  return composeAttributes({ github, user: settings.customAttributes, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+}
+
+/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
+export function stopAttributes(start: Attributes, result: JobStatus | undefined, durationMs: number | undefined): Attributes {
+  return {
+    ...start,
+    ...(result ? { result } : {}),
+    ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
+  };
+}
+
+export function changeEvent(settings: Settings, state: ChangeEvent['event_state'], at: Date, attributes: Attributes): ChangeEvent {
+  return {
+    timestamp: at.toISOString(),
+    event_name: settings.eventName,
+    event_state: state,
+    ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
+    attributes,
+  };
+}

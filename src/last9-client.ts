@@ -1,0 +1,183 @@
+// The two Last9 API calls (token exchange, change event) over @actions/http-client, with retries
+// and one deadline for everything a step sends.
+
+import { HttpClient } from '@actions/http-client';
+import type { Attributes } from './attributes.js';
+import { decideRetry, type AttemptOutcome, type RetryPolicy } from './retry.js';
+import { redact } from './redact.js';
+
+export interface ChangeEvent {
+  timestamp: string;
+  event_name: string;
+  event_state: 'start' | 'stop';
+  data_source_name?: string;
+  attributes: Attributes;
+}
+
+export interface AccessToken {
+  token: string;
+  /** Epoch milliseconds; undefined when Last9 did not say. */
+  expiresAtMs?: number;
+}
+
+export type CallFailure =
+  | { kind: 'http'; status: number; body: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'timeout'; budgetMs: number }
+  | { kind: 'bad-answer'; detail: string };
+
+export type CallResult<T> = { ok: true; value: T; attempts: number } | { ok: false; failure: CallFailure; attempts: number };
+
+export const MAX_BODY_IN_MESSAGE = 300;
+
+/** Everything one step sends to Last9 must end by this time. */
+export class Deadline {
+  private readonly endMs: number;
+  constructor(
+    readonly budgetMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.endMs = now() + budgetMs;
+  }
+  remainingMs(): number {
+    return Math.max(0, this.endMs - this.now());
+  }
+}
+
+export interface ClientOptions {
+  apiBaseUrl: string;
+  orgSlug: string;
+  retry: RetryPolicy;
+  deadline: Deadline;
+  /** Values to blank out of anything Last9 answers before it reaches a message. */
+  secrets: string[];
+  userAgent?: string;
+  random?: () => number;
+}
+
+interface RawResponse {
+  status: number;
+  body: string;
+  retryAfter?: string;
+}
+
+class DeadlineExceeded extends Error {}
+
+export class Last9Client {
+  private http: HttpClient;
+
+  constructor(private readonly options: ClientOptions) {
+    this.http = this.newHttpClient();
+  }
+
+  async exchangeToken(refreshToken: string): Promise<CallResult<AccessToken>> {
+    const result = await this.call('POST', '/api/v4/oauth/access_token', { refresh_token: refreshToken }, {});
+    if (!result.ok) return result;
+    const token = parseAccessToken(result.value.body, Date.now());
+    if (typeof token === 'string') return { ok: false, failure: { kind: 'bad-answer', detail: token }, attempts: result.attempts };
+    this.options.secrets.push(token.token);
+    return { ok: true, value: token, attempts: result.attempts };
+  }
+
+  async sendEvent(accessToken: string, event: ChangeEvent): Promise<CallResult<void>> {
+    const path = `/api/v4/organizations/${encodeURIComponent(this.options.orgSlug)}/change_events`;
+    const result = await this.call('PUT', path, event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+    return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
+  }
+
+  /** Closes kept-alive connections so the process can exit. */
+  dispose(): void {
+    this.http.dispose();
+  }
+
+  private newHttpClient(): HttpClient {
+    return new HttpClient(this.options.userAgent ?? 'last9-deployment-marker', [], {
+      keepAlive: true,
+      allowRetries: false,
+      allowRedirects: false,
+      socketTimeout: this.options.deadline.budgetMs,
+    });
+  }
+
+  private async call(method: 'POST' | 'PUT', path: string, body: unknown, headers: Record<string, string>): Promise<CallResult<RawResponse>> {
+    const url = this.options.apiBaseUrl + path;
+    const payload = JSON.stringify(body);
+    const requestHeaders = { 'Content-Type': 'application/json', Accept: 'application/json', ...headers };
+    const { deadline, retry } = this.options;
+    for (let attempts = 1; ; attempts++) {
+      let outcome: AttemptOutcome;
+      let response: RawResponse | undefined;
+      try {
+        response = await this.withinDeadline(async () => {
+          const answer = await this.http.request(method, url, payload, requestHeaders);
+          const retryAfter = answer.message.headers['retry-after'];
+          return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
+        });
+        outcome = { status: response.status, retryAfter: response.retryAfter };
+      } catch (error) {
+        if (error instanceof DeadlineExceeded) return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
+        outcome = { networkError: describeNetworkError(error) };
+      }
+
+      const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
+      if (decision.retry) {
+        await sleep(decision.delayMs);
+        continue;
+      }
+      if (decision.reason === 'success' && response) return { ok: true, value: response, attempts };
+      if (response) return { ok: false, failure: { kind: 'http', status: response.status, body: this.forMessage(response.body) }, attempts };
+      return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };
+    }
+  }
+
+  /** Runs one try, abandoning it (and its connection) when the step's budget runs out. */
+  private async withinDeadline<T>(attempt: () => Promise<T>): Promise<T> {
+    const remaining = this.options.deadline.remainingMs();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
+    });
+    try {
+      return await Promise.race([attempt(), expired]);
+    } catch (error) {
+      if (error instanceof DeadlineExceeded) {
+        this.http.dispose();
+        this.http = this.newHttpClient();
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private forMessage(text: string): string {
+    const oneLine = redact(text, this.options.secrets).replace(/\s+/g, ' ').trim();
+    return oneLine.length > MAX_BODY_IN_MESSAGE ? `${oneLine.slice(0, MAX_BODY_IN_MESSAGE)}…` : oneLine;
+  }
+}
+
+/** The access token from a token-exchange answer, or a description of what was wrong with it. */
+export function parseAccessToken(body: string, nowMs: number): AccessToken | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return 'the token exchange answered with something that is not JSON';
+  }
+  const answer = (parsed ?? {}) as { access_token?: unknown; expires_at?: unknown; expires_in?: unknown };
+  if (typeof answer.access_token !== 'string' || answer.access_token === '') {
+    return 'the token exchange answer has no access_token';
+  }
+  const expiresAtMs =
+    typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
+  return { token: answer.access_token, expiresAtMs };
+}
+
+function describeNetworkError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  return [code, message].filter(Boolean).join(': ') || String(error);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,78 @@
+// A step's conversation with Last9: at most one token exchange (reusing the main step's access
+// token in the post step while it is valid), then the event, over one kept-alive connection.
+
+import * as core from '@actions/core';
+import { Deadline, Last9Client, type AccessToken, type CallResult, type ChangeEvent } from './last9-client.js';
+import { describeFailure, type Last9Call } from './messages.js';
+import type { Settings } from './settings.js';
+
+/** A token this close to expiry is exchanged again rather than risked. */
+const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+
+export type Delivery = { delivered: true } | { delivered: false; message: string };
+
+export interface SessionOptions {
+  /** An access token from the main step, if it saved one. */
+  cachedToken?: AccessToken;
+  /** Called with each new access token, after it is masked. */
+  onNewToken?: (token: AccessToken) => void;
+}
+
+export class Last9Session {
+  private readonly client: Last9Client;
+  private token: AccessToken | undefined;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.client = new Last9Client({
+      apiBaseUrl: settings.apiBaseUrl,
+      orgSlug: settings.orgSlug,
+      retry: settings.retry,
+      deadline: new Deadline(settings.timeoutMs),
+      secrets: [settings.refreshToken, ...(options.cachedToken ? [options.cachedToken.token] : [])],
+    });
+    const cached = options.cachedToken;
+    this.token = cached && (cached.expiresAtMs === undefined || cached.expiresAtMs - Date.now() > TOKEN_EXPIRY_MARGIN_MS) ? cached : undefined;
+  }
+
+  async deliver(event: ChangeEvent): Promise<Delivery> {
+    const reusingToken = this.token !== undefined;
+    const token = this.token ?? (await this.exchange());
+    if ('message' in token) return token;
+
+    let sent = await this.client.sendEvent(token.token, event);
+    // The main step's token may have been revoked or expired early; one fresh exchange settles it.
+    if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
+      core.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+      const fresh = await this.exchange();
+      if ('message' in fresh) return fresh;
+      sent = await this.client.sendEvent(fresh.token, event);
+    }
+    return sent.ok ? { delivered: true } : this.failed(event.event_state, sent);
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+
+  private async exchange(): Promise<AccessToken | Extract<Delivery, { delivered: false }>> {
+    const result = await this.client.exchangeToken(this.settings.refreshToken);
+    if (!result.ok) return this.failed('token', result);
+    core.setSecret(result.value.token);
+    this.token = result.value;
+    this.options.onNewToken?.(result.value);
+    return result.value;
+  }
+
+  private failed(call: Last9Call, result: Extract<CallResult<unknown>, { ok: false }>): { delivered: false; message: string } {
+    const message = describeFailure(result.failure, {
+      call,
+      attempts: result.attempts,
+      orgSlug: this.settings.orgSlug,
+      apiBaseUrl: this.settings.apiBaseUrl,
+    });
+    return { delivered: false, message };
+  }
+}

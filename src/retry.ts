@@ -1,0 +1,63 @@
+// When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
+
+export interface RetryPolicy {
+  /** Retries after the first try. */
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** What one try came to: an HTTP status (with its Retry-After header), or a network-level failure. */
+export type AttemptOutcome = { status: number; retryAfter?: string } | { networkError: string };
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: 'success' | 'not-retryable' | 'attempts-exhausted' | 'out-of-time' };
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+/**
+ * Exponential backoff with "equal jitter": half the exponential step is fixed, half random, so
+ * waits still grow with each retry while concurrent jobs spread out.
+ */
+export function backoffDelayMs(retryNumber: number, policy: RetryPolicy, random: () => number): number {
+  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
+  return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+export function parseRetryAfterMs(header: string | undefined, nowMs: number): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+export interface RetryContext {
+  /** Tries made so far, this one included (1 after the first try). */
+  attempts: number;
+  outcome: AttemptOutcome;
+  policy: RetryPolicy;
+  /** Time left in the step's budget for Last9. */
+  remainingMs: number;
+  nowMs: number;
+  random: () => number;
+}
+
+export function decideRetry(context: RetryContext): RetryDecision {
+  const { outcome, attempts, policy, remainingMs } = context;
+  if ('status' in outcome) {
+    if (outcome.status >= 200 && outcome.status < 300) return { retry: false, reason: 'success' };
+    if (!isRetryableStatus(outcome.status)) return { retry: false, reason: 'not-retryable' };
+  }
+  if (attempts > policy.maxRetries) return { retry: false, reason: 'attempts-exhausted' };
+
+  const backoff = backoffDelayMs(attempts, policy, context.random);
+  const retryAfter = 'status' in outcome ? parseRetryAfterMs(outcome.retryAfter, context.nowMs) : undefined;
+  const delayMs = Math.max(backoff, retryAfter ?? 0);
+  // A retry only helps if it can wait and still have time left to be answered.
+  if (delayMs >= remainingMs) return { retry: false, reason: 'out-of-time' };
+  return { retry: true, delayMs };
+}

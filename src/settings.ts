@@ -1,0 +1,272 @@
+// Turns the action's inputs into a typed Settings object, or a list of problems that each name
+// the input at fault. Pure: it reads inputs through the function it is given.
+
+import type { RetryPolicy } from './retry.js';
+
+export type EventState = 'window';
+export type JobStatus = 'success' | 'failure' | 'cancelled';
+
+export interface Settings {
+  refreshToken: string;
+  orgSlug: string;
+  env: string;
+  service: string;
+  eventName: string;
+  eventState: EventState;
+  dataSourceName?: string;
+  apiBaseUrl: string;
+  version?: string;
+  customAttributes: Record<string, string>;
+  includeGithubAttributes: boolean;
+  failOnError: boolean;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** The job's status as the runner evaluated `job.status` for this step; undefined if unknown. */
+  jobStatus?: JobStatus;
+  jobCheckRunId?: string;
+  matrix: Record<string, unknown>;
+}
+
+export interface InputProblem {
+  input: string;
+  message: string;
+}
+
+export type ReadInput = (name: string) => string;
+
+export interface SettingsResult {
+  settings?: Settings;
+  /** Read on its own, so that a bad input elsewhere still honours it. */
+  failOnError: boolean;
+  problems: InputProblem[];
+  /** Not worth refusing the event for, but the user should know. */
+  warnings: string[];
+}
+
+const EVENT_STATES: readonly EventState[] = ['window'];
+const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
+const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const DEFAULT_API_BASE_URL = 'https://app.last9.io';
+
+export function readSettings(readInput: ReadInput, env: Record<string, string | undefined>): SettingsResult {
+  const problems: InputProblem[] = [];
+  const warnings: string[] = [];
+  const input = (name: string): string => readInput(name).trim();
+  const problem = (name: string, message: string): undefined => {
+    problems.push({ input: name, message });
+    return undefined;
+  };
+
+  const failOnError = parseBoolean('fail_on_error', input('fail_on_error'), false, problem) ?? false;
+
+  const required = (name: string): string => input(name) || (problem(name, 'is required but was empty') ?? '');
+  const refreshToken = required('refresh_token');
+  const orgSlug = parseOrgSlug(required('org_slug'), problem);
+  const deploymentEnv = required('env');
+  const service = parseService(input('service'), input('service_name'), env, problem);
+  const eventName = input('event_name') || 'deployment';
+  const eventState = parseChoice('event_state', input('event_state') || 'window', EVENT_STATES, problem);
+  const apiBaseUrl = parseApiBaseUrl(input('api_base_url') || DEFAULT_API_BASE_URL, problem);
+  const customAttributes = parseCustomAttributes(input('custom_attributes'), problem);
+  const includeGithubAttributes = parseBoolean('include_github_attributes', input('include_github_attributes'), true, problem);
+  const timeoutSeconds = parseNumber('timeout_seconds', input('timeout_seconds'), { fallback: 30, min: 1, max: 3600 }, problem);
+  const maxRetries = parseNumber('max_retry_attempts', input('max_retry_attempts'), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+  const baseDelayMs = parseNumber('retry_backoff_ms', input('retry_backoff_ms'), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+  const maxDelayMs = parseNumber('max_retry_backoff_ms', input('max_retry_backoff_ms'), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+  if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
+    problem('max_retry_backoff_ms', `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+  }
+
+  const jobStatus = parseJobStatus(input('job_status'), warnings);
+  const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
+  const matrix = parseMatrix(input('matrix'), warnings);
+
+  if (
+    problems.length > 0 ||
+    orgSlug === undefined ||
+    service === undefined ||
+    eventState === undefined ||
+    apiBaseUrl === undefined ||
+    customAttributes === undefined ||
+    includeGithubAttributes === undefined ||
+    timeoutSeconds === undefined ||
+    maxRetries === undefined ||
+    baseDelayMs === undefined ||
+    maxDelayMs === undefined
+  ) {
+    return { failOnError, problems, warnings };
+  }
+
+  return {
+    failOnError,
+    problems,
+    warnings,
+    settings: {
+      refreshToken,
+      orgSlug,
+      env: deploymentEnv,
+      service,
+      eventName,
+      eventState,
+      dataSourceName: input('data_source_name') || undefined,
+      apiBaseUrl,
+      version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+      customAttributes,
+      includeGithubAttributes,
+      failOnError,
+      timeoutMs: Math.round(timeoutSeconds * 1000),
+      retry: { maxRetries, baseDelayMs, maxDelayMs },
+      jobStatus,
+      jobCheckRunId,
+      matrix,
+    },
+  };
+}
+
+type Problem = (input: string, message: string) => undefined;
+
+function parseBoolean(name: string, raw: string, fallback: boolean, problem: Problem): boolean | undefined {
+  if (raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return problem(name, `must be true or false, got "${raw}"`);
+}
+
+function parseChoice<T extends string>(name: string, raw: string, choices: readonly T[], problem: Problem): T | undefined {
+  const value = raw.toLowerCase() as T;
+  if (choices.includes(value)) return value;
+  return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
+}
+
+interface NumberBounds {
+  fallback: number;
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+function parseNumber(name: string, raw: string, bounds: NumberBounds, problem: Problem): number | undefined {
+  if (raw === '') return bounds.fallback;
+  const value = Number(raw);
+  const kind = bounds.integer ? 'a whole number' : 'a number';
+  if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
+    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
+  }
+  if (value < bounds.min || value > bounds.max) {
+    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
+  }
+  return value;
+}
+
+function parseOrgSlug(raw: string, problem: Problem): string | undefined {
+  if (raw === '') return undefined;
+  if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+    return problem('org_slug', 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+  }
+  return raw;
+}
+
+function parseService(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem): string | undefined {
+  if (service && serviceName && service !== serviceName) {
+    return problem('service', `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
+  }
+  const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+  const value = service || serviceName || repositoryName;
+  if (!value) return problem('service', 'is empty and GITHUB_REPOSITORY is not set to default it from');
+  return value;
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return problem('api_base_url', `is not a URL: "${raw}"`);
+  }
+  if (url.username || url.password) {
+    return problem('api_base_url', 'must not contain credentials; pass the token through refresh_token');
+  }
+  if (url.search || url.hash) {
+    return problem('api_base_url', 'must not contain a query or fragment');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return problem('api_base_url', `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return problem('api_base_url', `must be an https URL, got "${url.protocol}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
+  if (raw === '') return {};
+  return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
+}
+
+function parseJsonAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    return problem('custom_attributes', `is not valid JSON (${(error as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return problem('custom_attributes', 'must be a JSON object of key/value pairs');
+  }
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value === null) continue;
+    if (typeof value === 'object') {
+      return problem('custom_attributes', `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+    }
+    attributes[key] = String(value);
+  }
+  return attributes;
+}
+
+function parseKeyValueLines(raw: string, problem: Problem): Record<string, string> | undefined {
+  const attributes: Record<string, string> = {};
+  const lines = raw.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const equals = line.indexOf('=');
+    const key = line.slice(0, equals).trim();
+    if (equals < 0 || key === '') {
+      return problem('custom_attributes', `line ${index + 1} is not key=value (or give a JSON object)`);
+    }
+    attributes[key] = line.slice(equals + 1).trim();
+  }
+  return attributes;
+}
+
+function parseJobStatus(raw: string, warnings: string[]): JobStatus | undefined {
+  const value = raw.toLowerCase();
+  if (JOB_STATUSES.includes(value as JobStatus)) return value as JobStatus;
+  if (raw !== '') warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+  return undefined;
+}
+
+function parseJobCheckRunId(raw: string, warnings: string[]): string | undefined {
+  if (/^\d+$/.test(raw)) return raw;
+  if (raw !== '') warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
+  return undefined;
+}
+
+function parseMatrix(raw: string, warnings: string[]): Record<string, unknown> {
+  if (raw === '' || raw === 'null') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
+  return {};
+}

