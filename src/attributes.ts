@@ -47,32 +47,45 @@ export function githubAttributes(env: Env, payload: Payload, options: GithubAttr
     build_id: env.GITHUB_RUN_ID,
     build_number: env.GITHUB_RUN_NUMBER,
     build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
-    commit_sha: isPullRequest ? stringOrUndefined(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
+    commit_sha: isPullRequest ? scalarString(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
     branch: isPullRequest ? env.GITHUB_HEAD_REF : env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
     tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-    commit_message: firstLine(stringOrUndefined(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+    commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
     actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
     step_key: env.GITHUB_JOB,
     step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
     job_id: jobId,
     source: env.GITHUB_EVENT_NAME,
     retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
-    triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? stringOrUndefined(payload.workflow_run?.id) : undefined,
+    triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
     rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
     github_repository: env.GITHUB_REPOSITORY,
     github_workflow_ref: env.GITHUB_WORKFLOW_REF,
     github_ref: env.GITHUB_REF,
     github_run_attempt: env.GITHUB_RUN_ATTEMPT,
-    github_pr_number: isPullRequest ? stringOrUndefined(payload.pull_request?.number) : undefined,
+    github_pr_number: isPullRequest ? scalarString(payload.pull_request?.number) : undefined,
     github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
     runner_os: env.RUNNER_OS,
     runner_environment: env.RUNNER_ENVIRONMENT,
   };
   for (const [key, value] of Object.entries(options.matrix)) {
     const label = sanitizeLabelName(`matrix_${key}`);
-    if (label && ['string', 'number', 'boolean'].includes(typeof value)) attributes[label] = String(value);
+    if (label) attributes[label] = scalarString(value);
   }
   return withoutEmpty(attributes);
+}
+
+/**
+ * The environment variables and workflow_dispatch inputs the user listed, as `env_<name>` and
+ * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
+ * Build Parameters"). Only listed names are read; unset or empty ones are left out.
+ */
+export function capturedAttributes(env: Env, payload: Payload, envNames: readonly string[], inputNames: readonly string[]): Attributes {
+  const inputs: Record<string, unknown> = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
+  const captured: Record<string, string | undefined> = {};
+  for (const name of envNames) captured[`env_${name.toLowerCase()}`] = env[name];
+  for (const name of inputNames) captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
+  return withoutEmpty(captured);
 }
 
 export interface CorrelationValues {
@@ -179,8 +192,8 @@ function firstLine(text: string | undefined, maxLength: number): string | undefi
   return line ? [...line].slice(0, maxLength).join('') : undefined;
 }
 
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+function scalarString(value: unknown): string | undefined {
+  return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 }
 
 function withoutEmpty(attributes: Record<string, string | undefined>): Attributes {

@@ -1,6 +1,7 @@
 // Settings + GitHub context → the change events of a window. Pure.
 
 import {
+  capturedAttributes,
   composeAttributes,
   correlationAttributes,
   githubAttributes,
@@ -25,7 +26,9 @@ export function startAttributes(settings: Settings, deploymentId: string, contex
     ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
     : {};
   const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
-  return composeAttributes({ github, user: settings.customAttributes, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+  const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
+  const user = { ...captured, ...settings.customAttributes };
+  return composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
 }
 
 /** The start's attributes plus the outcome, so the stop pairs with its start on every label. */

@@ -3,7 +3,7 @@
 
 import type { RetryPolicy } from './retry.js';
 
-export type EventState = 'window';
+export type EventState = 'window' | 'start' | 'stop';
 export type JobStatus = 'success' | 'failure' | 'cancelled';
 
 export interface Settings {
@@ -13,11 +13,20 @@ export interface Settings {
   service: string;
   eventName: string;
   eventState: EventState;
+  /** Given to close (or open) a window whose id is known, e.g. one opened in an earlier job. */
+  deploymentId?: string;
+  /** The start of a window opened elsewhere, for the stop's duration_ms. */
+  startedAt?: Date;
   dataSourceName?: string;
   apiBaseUrl: string;
   version?: string;
   customAttributes: Record<string, string>;
+  /** Names of environment variables to send as env_<name>. */
+  captureEnv: string[];
+  /** Names of workflow_dispatch inputs to send as build_param_<name>. */
+  captureInputs: string[];
   includeGithubAttributes: boolean;
+  dryRun: boolean;
   failOnError: boolean;
   timeoutMs: number;
   retry: RetryPolicy;
@@ -43,7 +52,10 @@ export interface SettingsResult {
   warnings: string[];
 }
 
-const EVENT_STATES: readonly EventState[] = ['window'];
+const EVENT_STATES: readonly EventState[] = ['window', 'start', 'stop'];
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
 const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
@@ -67,7 +79,12 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   const eventName = input('event_name') || 'deployment';
   const eventState = parseChoice('event_state', input('event_state') || 'window', EVENT_STATES, problem);
   const apiBaseUrl = parseApiBaseUrl(input('api_base_url') || DEFAULT_API_BASE_URL, problem);
+  const deploymentId = parseDeploymentId(input('deployment_id'), problem);
+  const startedAt = parseStartedAt(input('started_at'), problem);
   const customAttributes = parseCustomAttributes(input('custom_attributes'), problem);
+  const captureEnv = parseNames('capture_env', input('capture_env'), ENV_NAME, problem);
+  const captureInputs = parseNames('capture_inputs', input('capture_inputs'), INPUT_NAME, problem);
+  const dryRun = parseBoolean('dry_run', input('dry_run'), false, problem);
   const includeGithubAttributes = parseBoolean('include_github_attributes', input('include_github_attributes'), true, problem);
   const timeoutSeconds = parseNumber('timeout_seconds', input('timeout_seconds'), { fallback: 30, min: 1, max: 3600 }, problem);
   const maxRetries = parseNumber('max_retry_attempts', input('max_retry_attempts'), { fallback: 3, min: 0, max: 20, integer: true }, problem);
@@ -76,6 +93,8 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
     problem('max_retry_backoff_ms', `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
   }
+
+  if (startedAt && eventState !== 'stop') warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
 
   const jobStatus = parseJobStatus(input('job_status'), warnings);
   const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
@@ -88,6 +107,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
     eventState === undefined ||
     apiBaseUrl === undefined ||
     customAttributes === undefined ||
+    captureEnv === undefined ||
+    captureInputs === undefined ||
+    dryRun === undefined ||
     includeGithubAttributes === undefined ||
     timeoutSeconds === undefined ||
     maxRetries === undefined ||
@@ -108,11 +130,16 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       service,
       eventName,
       eventState,
+      deploymentId,
+      startedAt: eventState === 'stop' ? startedAt : undefined,
       dataSourceName: input('data_source_name') || undefined,
       apiBaseUrl,
       version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
       customAttributes,
+      captureEnv,
+      captureInputs,
       includeGithubAttributes,
+      dryRun,
       failOnError,
       timeoutMs: Math.round(timeoutSeconds * 1000),
       retry: { maxRetries, baseDelayMs, maxDelayMs },
@@ -203,6 +230,31 @@ function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
     return problem('api_base_url', `must be an https URL, got "${url.protocol}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+function parseDeploymentId(raw: string, problem: Problem): string | undefined {
+  if (raw === '' || DEPLOYMENT_ID.test(raw)) return raw || undefined;
+  return problem('deployment_id', 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+
+/** ISO 8601 with a time zone, or epoch milliseconds. */
+function parseStartedAt(raw: string, problem: Problem): Date | undefined {
+  if (raw === '') return undefined;
+  const epochMs = /^\d{10,16}$/.test(raw) ? Number(raw) : undefined;
+  const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+  const ms = epochMs ?? isoMs;
+  if (ms === undefined || Number.isNaN(ms)) {
+    return problem('started_at', `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z) or epoch milliseconds, got "${raw}"`);
+  }
+  return new Date(ms);
+}
+
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name: string, raw: string, pattern: RegExp, problem: Problem): string[] | undefined {
+  const names = raw.split(/[\s,]+/).filter(Boolean);
+  const bad = names.filter((candidate) => !pattern.test(candidate));
+  if (bad.length > 0) return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
+  return [...new Set(names)];
 }
 
 function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {

@@ -43,6 +43,19 @@ function report(message: string, failOnError: boolean): void {
   }
 }
 
+/**
+ * When the runner cancels the step (SIGINT, then SIGTERM), says what that means for the marker and
+ * exits at once: whatever the post step needs is already saved.
+ */
+export function exitPromptlyOnCancel(consequence: string): void {
+  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
+    core.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+    process.exit(code);
+  };
+  process.once('SIGINT', onSignal('SIGINT', 130));
+  process.once('SIGTERM', onSignal('SIGTERM', 143));
+}
+
 /** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
 export async function guard(body: () => Promise<void>): Promise<void> {
   try {

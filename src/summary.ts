@@ -1,4 +1,4 @@
-// The job summary of a window: both events, whether Last9 got them, and the attributes that matter.
+// The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
 
 import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
@@ -7,28 +7,34 @@ import type { Settings } from './settings.js';
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
 
 export interface SentEvent {
-  at: string;
-  delivered: boolean;
+  state: 'start' | 'stop';
+  at?: string;
+  /** Undefined when the step sending it was cancelled before Last9 answered. */
+  delivered?: boolean | 'dry-run';
 }
 
 export interface WindowSummary {
   settings: Settings;
   /** The stop's attributes (the start's plus result and duration_ms). */
   attributes: Attributes;
-  start: SentEvent;
-  stop: SentEvent;
+  events: SentEvent[];
 }
 
-export async function writeWindowSummary({ settings, attributes, start, stop }: WindowSummary): Promise<void> {
+const OUTCOMES = new Map<SentEvent['delivered'], string>([
+  [true, '✅ delivered'],
+  [false, '⚠️ not delivered'],
+  ['dry-run', '🧪 dry run: not sent'],
+  [undefined, '❔ unknown (the main step was cancelled)'],
+]);
+
+export async function writeWindowSummary({ settings, attributes, events }: WindowSummary): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const delivered = (event: SentEvent): string => (event.delivered ? '✅ delivered' : '⚠️ not delivered');
   const header = (text: string) => ({ data: text, header: true });
   const summary = core.summary
     .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
     .addTable([
       [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
-      [escapeHtml(settings.eventName), 'start', start.at, delivered(start)],
-      [escapeHtml(settings.eventName), 'stop', stop.at, delivered(stop)],
+      ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at ?? '', OUTCOMES.get(event.delivered) as string]),
     ])
     .addTable([
       [header('attribute'), header('value')],

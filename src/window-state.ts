@@ -15,7 +15,8 @@ export interface OpenWindow {
 
 export interface WindowState {
   window: OpenWindow;
-  startDelivered: boolean;
+  /** Undefined when the main step was interrupted before Last9 answered. */
+  startDelivered?: boolean;
   accessToken?: AccessToken;
 }
 
@@ -43,7 +44,7 @@ export function loadWindowState(): WindowState | undefined {
   if (accessToken?.token) core.setSecret(accessToken.token);
   return {
     window,
-    startDelivered: core.getState(START_DELIVERED) === 'true',
+    startDelivered: { true: true, false: false }[core.getState(START_DELIVERED)],
     accessToken: accessToken?.token ? accessToken : undefined,
   };
 }

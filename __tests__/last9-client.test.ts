@@ -1,0 +1,214 @@
+// The HTTP client against the fake Last9 server on loopback: real sockets, real protocol.
+
+import assert from 'node:assert/strict';
+import { after, beforeEach, describe, test } from 'node:test';
+import { Deadline, Last9Client, MAX_BODY_IN_MESSAGE, type ChangeEvent } from '../src/last9-client.js';
+import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-last9.js';
+
+const fake = await FakeLast9.start();
+after(() => fake.stop());
+
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.events.length = 0;
+  fake.faults.length = 0;
+});
+
+function client(options: { timeoutMs?: number; maxRetries?: number; orgSlug?: string } = {}): Last9Client {
+  return new Last9Client({
+    apiBaseUrl: fake.url,
+    orgSlug: options.orgSlug ?? DEFAULT_ORG,
+    retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 10, maxDelayMs: 50 },
+    deadline: new Deadline(options.timeoutMs ?? 10_000),
+    secrets: [DEFAULT_REFRESH_TOKEN],
+  });
+}
+
+const event: ChangeEvent = {
+  timestamp: '2026-01-15T17:57:22.000Z',
+  event_name: 'deployment',
+  event_state: 'start',
+  attributes: { service_name: 'payments-api', deployment_environment: 'production' },
+};
+
+async function exchange(last9: Last9Client): Promise<string> {
+  const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+  assert.ok(token.ok, 'token exchange should succeed');
+  return token.value.token;
+}
+
+describe('Last9Client', () => {
+  test('exchanges the refresh token and sends the event over one kept-alive connection', async () => {
+    const last9 = client();
+    try {
+      const token = await exchange(last9);
+      const sent = await last9.sendEvent(token, event);
+      assert.deepEqual(sent, { ok: true, value: undefined, attempts: 1 });
+      assert.equal(fake.events.length, 1);
+      assert.deepEqual(fake.events[0]?.attributes, event.attributes);
+      const [tokenRequest, eventRequest] = fake.requests;
+      assert.equal(tokenRequest?.connection, eventRequest?.connection, 'both requests should share one connection');
+      assert.equal(eventRequest?.headers['x-last9-api-token'], `Bearer ${token}`);
+      assert.equal(eventRequest?.headers.authorization, undefined);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('reads the expiry from expires_at or expires_in', async () => {
+    const last9 = client();
+    try {
+      fake.expiryField = 'expires_in';
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.ok(token.ok);
+      assert.ok(token.value.expiresAtMs && Math.abs(token.value.expiresAtMs - (Date.now() + 86_400_000)) < 5_000);
+    } finally {
+      fake.expiryField = 'expires_at';
+      last9.dispose();
+    }
+  });
+
+  test('retries 503 and delivers on the third try', async () => {
+    const last9 = client();
+    try {
+      const token = await exchange(last9);
+      fake.faults.push({ on: 'event', times: 2, respond: { status: 503 } });
+      const sent = await last9.sendEvent(token, event);
+      assert.equal(sent.ok, true);
+      assert.equal(sent.attempts, 3);
+      assert.equal(fake.requestsTo('event').length, 3);
+      assert.equal(fake.events.length, 1);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('gives up on a 500 after exactly 1 + max_retry_attempts tries', async () => {
+    const last9 = client({ maxRetries: 2 });
+    try {
+      const token = await exchange(last9);
+      fake.faults.push({ on: 'event', respond: { status: 500, body: '{"error":"boom"}' } });
+      const sent = await last9.sendEvent(token, event);
+      assert.equal(sent.ok, false);
+      assert.equal(fake.requestsTo('event').length, 3);
+      assert.deepEqual(!sent.ok && sent.failure, { kind: 'http', status: 500, body: '{"error":"boom"}' });
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('waits at least Retry-After seconds after a 429', async () => {
+    const last9 = client();
+    try {
+      const token = await exchange(last9);
+      fake.faults.push({ on: 'event', times: 1, respond: { status: 429, headers: { 'Retry-After': '1' } } });
+      const sent = await last9.sendEvent(token, event);
+      assert.equal(sent.ok, true);
+      const [limited, retried] = fake.requestsTo('event');
+      assert.ok(retried && limited && retried.receivedAtMs - limited.receivedAtMs >= 1000, 'the retry came before Retry-After elapsed');
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  for (const status of [400, 401, 403]) {
+    test(`does not retry a ${status} on the token exchange`, async () => {
+      const last9 = client();
+      try {
+        fake.faults.push({ on: 'token', respond: { status } });
+        const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+        assert.equal(token.ok, false);
+        assert.equal(fake.requestsTo('token').length, 1);
+      } finally {
+        last9.dispose();
+      }
+    });
+  }
+
+  test('does not retry a 404 for an unknown organization, and encodes the slug', async () => {
+    const last9 = client({ orgSlug: 'no.such-org' });
+    try {
+      const token = await exchange(last9);
+      const sent = await last9.sendEvent(token, event);
+      assert.equal(!sent.ok && sent.failure.kind === 'http' && sent.failure.status, 404);
+      assert.equal(fake.requestsTo('event').length, 1);
+      assert.equal(fake.requestsTo('event')[0]?.path, '/api/v4/organizations/no.such-org/change_events');
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('a hung server costs no more than the deadline', async () => {
+    const last9 = client({ timeoutMs: 600 });
+    try {
+      fake.faults.push({ on: 'token', respond: 'hang' });
+      const started = performance.now();
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      const elapsed = performance.now() - started;
+      assert.deepEqual(!token.ok && token.failure, { kind: 'timeout', budgetMs: 600 });
+      assert.ok(elapsed >= 550 && elapsed < 3_000, `took ${elapsed} ms`);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('retries a reset connection', async () => {
+    const last9 = client();
+    try {
+      fake.faults.push({ on: 'token', times: 1, respond: 'reset' });
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.equal(token.ok, true);
+      assert.equal(fake.requestsTo('token').length, 2);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('reports a token answer that is not JSON without retrying it', async () => {
+    const last9 = client();
+    try {
+      fake.faults.push({ on: 'token', respond: 'malformed' });
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.equal(!token.ok && token.failure.kind, 'bad-answer');
+      assert.equal(fake.requestsTo('token').length, 1);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('keeps secrets and long bodies out of failure descriptions', async () => {
+    const last9 = client({ maxRetries: 0 });
+    try {
+      const echo = `{"error":"bad token ${DEFAULT_REFRESH_TOKEN}","detail":"${'x'.repeat(2_000)}"}`;
+      fake.faults.push({ on: 'token', respond: { status: 401, body: echo } });
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.ok(!token.ok && token.failure.kind === 'http');
+      const body = !token.ok && token.failure.kind === 'http' ? token.failure.body : '';
+      assert.ok(!body.includes(DEFAULT_REFRESH_TOKEN), 'the refresh token leaked into the failure');
+      assert.ok(body.includes('bad token ***'));
+      assert.ok(body.length <= MAX_BODY_IN_MESSAGE + 1, `body of ${body.length} characters`);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('connection refused is a network failure, retried within the budget', async () => {
+    const closed = await FakeLast9.start();
+    const url = closed.url;
+    await closed.stop();
+    const last9 = new Last9Client({
+      apiBaseUrl: url,
+      orgSlug: DEFAULT_ORG,
+      retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 20 },
+      deadline: new Deadline(5_000),
+      secrets: [],
+    });
+    try {
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.equal(token.attempts, 3);
+      assert.ok(!token.ok && token.failure.kind === 'network' && token.failure.message.includes('ECONNREFUSED'));
+    } finally {
+      last9.dispose();
+    }
+  });
+});

