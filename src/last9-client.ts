@@ -175,7 +175,8 @@ export function parseAccessToken(body: string, nowMs: number): AccessToken | str
 
 function describeNetworkError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string };
-  return [code, message].filter(Boolean).join(': ') || String(error);
+  if (message) return code && !message.includes(code) ? `${code}: ${message}` : message;
+  return code ?? String(error);
 }
 
 function sleep(ms: number): Promise<void> {

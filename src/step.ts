@@ -2,7 +2,7 @@
 // problems as annotations, and never letting an unexpected error break the job.
 
 import * as core from '@actions/core';
-import { context } from '@actions/github';
+import { readFileSync } from 'node:fs';
 import type { GithubContext } from './events.js';
 import type { Delivery } from './last9-session.js';
 import { describeInputProblem } from './messages.js';
@@ -25,8 +25,24 @@ export function readStepSettings(): Settings | undefined {
   return settings;
 }
 
+/**
+ * The runner's environment and the webhook event that started the run. The payload is read here
+ * rather than through @actions/github, whose Octokit client costs every step about a third of a
+ * bare Node start (see README, Benchmark) and is not otherwise needed.
+ */
 export function githubContext(): GithubContext {
-  return { env: process.env, payload: context.payload };
+  return { env: process.env, payload: readEventPayload(process.env.GITHUB_EVENT_PATH) };
+}
+
+function readEventPayload(path: string | undefined): GithubContext['payload'] {
+  if (!path) return {};
+  try {
+    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return payload !== null && typeof payload === 'object' ? (payload as GithubContext['payload']) : {};
+  } catch {
+    core.debug(`Could not read the event payload at ${path}; attributes from it are left out.`);
+    return {};
+  }
 }
 
 export function reportDelivery(delivery: Delivery, settings: Settings): void {
