@@ -3,34 +3,14 @@
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { DEFAULT_REFRESH_TOKEN, FakeLast9, type ReceivedEvent } from '../testing/fake-last9.js';
-import { EmulatedJob, pushContext, type StepResult } from '../testing/runner.js';
+import { describe, test } from 'node:test';
+import { DEFAULT_REFRESH_TOKEN, type ReceivedEvent } from '../testing/fake-last9.js';
+import { lifecycleHarness } from '../testing/harness.js';
+import { pushContext, type StepResult } from '../testing/runner.js';
 import { assertNoSecretsLeaked } from '../testing/secrets.js';
 import { evaluate, markerUses } from '../testing/workflow.js';
 
-const fake = await FakeLast9.start();
-after(() => fake.stop());
-const jobs: EmulatedJob[] = [];
-
-function newJob(context?: ConstructorParameters<typeof EmulatedJob>[0]): EmulatedJob {
-  const job = new EmulatedJob(context);
-  jobs.push(job);
-  return job;
-}
-
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.events.length = 0;
-  fake.faults.length = 0;
-});
-afterEach(() => {
-  for (const job of jobs.splice(0)) job.dispose();
-});
-
-function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return { refresh_token: DEFAULT_REFRESH_TOKEN, org_slug: 'acme', env: 'production', service: 'payments-api', api_base_url: fake.url, ...overrides };
-}
+const { fake, inputs, newJob } = await lifecycleHarness();
 
 function eventsOf(service: string): ReceivedEvent[] {
   return fake.events.filter((event) => event.attributes.service_name === service);

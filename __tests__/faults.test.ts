@@ -3,35 +3,20 @@
 // finally received. Never breaks a deploy, never leaks a token, never gives up on a marker early.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { DEFAULT_REFRESH_TOKEN, FakeLast9, type Fault } from '../testing/fake-last9.js';
-import { EmulatedJob, type StepResult } from '../testing/runner.js';
+import { lifecycleHarness } from '../testing/harness.js';
+import type { EmulatedJob, StepResult } from '../testing/runner.js';
 import { assertNoSecretsLeaked } from '../testing/secrets.js';
 
-const fake = await FakeLast9.start();
-after(() => fake.stop());
+const harness = await lifecycleHarness();
+const { fake } = harness;
 let job: EmulatedJob;
-
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.events.length = 0;
-  fake.faults.length = 0;
-  job = new EmulatedJob();
-});
-afterEach(() => job.dispose());
+beforeEach(() => (job = harness.newJob()));
 
 /** Fast backoff so that retries are counted, not waited for. */
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    refresh_token: DEFAULT_REFRESH_TOKEN,
-    org_slug: 'acme',
-    env: 'production',
-    service: 'payments-api',
-    api_base_url: fake.url,
-    retry_backoff_ms: '50',
-    max_retry_backoff_ms: '200',
-    ...overrides,
-  };
+  return harness.inputs({ retry_backoff_ms: '50', max_retry_backoff_ms: '200', ...overrides });
 }
 
 interface Expectation {

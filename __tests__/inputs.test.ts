@@ -3,25 +3,16 @@
 // unless fail_on_error; values that can be made safe are sent, bounded, with a warning.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-last9.js';
-import { EmulatedJob, type StepResult } from '../testing/runner.js';
+import { beforeEach, describe, test } from 'node:test';
+import { DEFAULT_REFRESH_TOKEN } from '../testing/fake-last9.js';
+import { lifecycleHarness } from '../testing/harness.js';
+import type { EmulatedJob, StepResult } from '../testing/runner.js';
 import { assertNoSecretsLeaked } from '../testing/secrets.js';
 
-const fake = await FakeLast9.start();
-after(() => fake.stop());
+const harness = await lifecycleHarness();
+const { fake, inputs } = harness;
 let job: EmulatedJob;
-
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.events.length = 0;
-  job = new EmulatedJob();
-});
-afterEach(() => job.dispose());
-
-function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return { refresh_token: DEFAULT_REFRESH_TOKEN, org_slug: 'acme', env: 'production', service: 'payments-api', api_base_url: fake.url, ...overrides };
-}
+beforeEach(() => (job = harness.newJob()));
 
 function assertNoStackTrace(step: StepResult): void {
   assert.doesNotMatch(step.stdout + step.stderr, /\n\s+at .+:\d+:\d+|Error: /, 'no stack trace or raw error');
@@ -97,6 +88,7 @@ describe('inputs that are made safe and sent', () => {
     const step = await job.runMain({ inputs: inputs(overrides) });
     assert.equal(step.exitCode, 0);
     assertNoStackTrace(step);
+    assertNoSecretsLeaked(step, DEFAULT_REFRESH_TOKEN, fake.issuedTokens);
     assert.equal(fake.events.length, 1, 'the marker is still sent');
     return { step, attributes: fake.events[0]?.attributes ?? {} };
   }

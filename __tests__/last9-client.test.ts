@@ -8,11 +8,7 @@ import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-l
 const fake = await FakeLast9.start();
 after(() => fake.stop());
 
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.events.length = 0;
-  fake.faults.length = 0;
-});
+beforeEach(() => fake.reset());
 
 function client(options: { timeoutMs?: number; maxRetries?: number; orgSlug?: string } = {}): Last9Client {
   return new Last9Client({

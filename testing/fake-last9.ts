@@ -110,6 +110,14 @@ export class FakeLast9 {
     return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
   }
 
+  /** Forgets what was received and injected, for the next test. */
+  reset(): void {
+    this.requests.length = 0;
+    this.events.length = 0;
+    this.faults.length = 0;
+    this.issuedTokens.length = 0;
+  }
+
   /** Makes every access token issued so far expire now, as if the job had run for a day. */
   expireIssuedTokens(): void {
     for (const token of this.tokenExpiry.keys()) this.tokenExpiry.set(token, 0);
