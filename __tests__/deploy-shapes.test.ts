@@ -50,6 +50,18 @@ describe('explicit start and stop in one job', () => {
   });
 });
 
+describe('explicit stop given the deployment_id', () => {
+  test('in the same job, without started_at, the duration still comes from the start', async () => {
+    const job = newJob();
+    const start = await job.runMain({ stepId: 'start-marker', inputs: inputs({ event_state: 'start' }) });
+    const stop = await job.runMain({ stepId: 'stop-marker', inputs: inputs({ event_state: 'stop', deployment_id: start.outputs.deployment_id ?? '' }) });
+    assertQuiet(start, stop);
+    assert.equal(fake.events[1]?.attributes.deployment_id, start.outputs.deployment_id);
+    assert.ok(Number(fake.events[1]?.attributes.duration_ms) >= 0, 'duration_ms is sent');
+    assert.equal(stop.outputs.started_at, start.outputs.started_at);
+  });
+});
+
 describe('no double stop', () => {
   test('a window closed by an explicit stop step sends nothing from its post step', async () => {
     const job = newJob();

@@ -49,8 +49,9 @@ export async function openWindow(settings: Settings): Promise<void> {
  */
 export async function stopWindow(settings: Settings): Promise<void> {
   const handedOff = readHandoff(settings);
+  const sameJobStart = handedOff?.deploymentId === settings.deploymentId ? handedOff?.startedAt : undefined;
   const open = settings.deploymentId
-    ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() }
+    ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? sameJobStart }
     : handedOff && !handedOff.closed
       ? handedOff
       : undefined;

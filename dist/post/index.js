@@ -32357,8 +32357,9 @@ async function openWindow(settings) {
  */
 async function stopWindow(settings) {
     const handedOff = readHandoff(settings);
+    const sameJobStart = handedOff?.deploymentId === settings.deploymentId ? handedOff?.startedAt : undefined;
     const open = settings.deploymentId
-        ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() }
+        ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? sameJobStart }
         : handedOff && !handedOff.closed
             ? handedOff
             : undefined;
