@@ -32008,6 +32008,10 @@ function parseRetryAfterMs(header, nowMs) {
     const trimmed = header.trim();
     if (/^\d+$/.test(trimmed))
         return Number(trimmed) * 1000;
+    // An HTTP date names its day and month ("Sun, 06 Nov 1994 08:49:37 GMT"); Date.parse alone would
+    // also take "-1" or "1.5" for dates.
+    if (!/[a-z]{3}/i.test(trimmed))
+        return undefined;
     const date = Date.parse(trimmed);
     if (Number.isNaN(date))
         return undefined;
