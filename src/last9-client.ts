@@ -30,6 +30,10 @@ export type CallResult<T> = { ok: true; value: T; attempts: number } | { ok: fal
 
 export const MAX_BODY_IN_MESSAGE = 300;
 
+export function changeEventsPath(orgSlug: string): string {
+  return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
+}
+
 /** Everything one step sends to Last9 must end by this time. */
 export class Deadline {
   private readonly endMs: number;
@@ -80,8 +84,7 @@ export class Last9Client {
   }
 
   async sendEvent(accessToken: string, event: ChangeEvent): Promise<CallResult<void>> {
-    const path = `/api/v4/organizations/${encodeURIComponent(this.options.orgSlug)}/change_events`;
-    const result = await this.call('PUT', path, event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+    const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
     return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
   }
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
 import { changeEvent, startAttributes, stopAttributes } from './events.js';
 import { readHandoff, writeHandoff } from './handoff.js';
-import type { AccessToken, ChangeEvent } from './last9-client.js';
+import { changeEventsPath, type AccessToken, type ChangeEvent } from './last9-client.js';
 import { Last9Session, type SessionOptions } from './last9-session.js';
 import type { Settings } from './settings.js';
 import { exitPromptlyOnCancel, githubContext, reportDelivery } from './step.js';
@@ -113,7 +113,7 @@ async function sendStop(settings: Settings, window: WindowToClose, context: Stop
 /** Sends one event, or with dry_run prints exactly what would be sent. */
 async function deliver(settings: Settings, event: ChangeEvent, options: SessionOptions): Promise<Outcome> {
   if (settings.dryRun) {
-    const url = `${settings.apiBaseUrl}/api/v4/organizations/${encodeURIComponent(settings.orgSlug)}/change_events`;
+    const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
     core.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
     return 'dry-run';
   }

@@ -32043,6 +32043,9 @@ function decideRetry(context) {
 
 
 const MAX_BODY_IN_MESSAGE = 300;
+function changeEventsPath(orgSlug) {
+    return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
+}
 /** Everything one step sends to Last9 must end by this time. */
 class Deadline {
     budgetMs;
@@ -32077,8 +32080,7 @@ class Last9Client {
         return { ok: true, value: token, attempts: result.attempts };
     }
     async sendEvent(accessToken, event) {
-        const path = `/api/v4/organizations/${encodeURIComponent(this.options.orgSlug)}/change_events`;
-        const result = await this.call('PUT', path, event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
         return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
     }
     /** Closes kept-alive connections so the process can exit. */
@@ -32329,6 +32331,7 @@ function parseJson(text) {
 
 
 
+
 /** Sends the start event. In `window` mode it also leaves the post step what it needs to send the stop. */
 async function openWindow(settings) {
     const deploymentId = settings.deploymentId ?? randomUUID();
@@ -32413,7 +32416,7 @@ async function sendStop(settings, window, context = {}) {
 /** Sends one event, or with dry_run prints exactly what would be sent. */
 async function deliver(settings, event, options) {
     if (settings.dryRun) {
-        const url = `${settings.apiBaseUrl}/api/v4/organizations/${encodeURIComponent(settings.orgSlug)}/change_events`;
+        const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
         info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
         return 'dry-run';
     }
