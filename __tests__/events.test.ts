@@ -1,93 +1,226 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_ATTRIBUTES } from '../src/attributes.js';
-import { changeEvent, startAttributes, stopAttributes, type GithubContext } from '../src/events.js';
-import { readSettings, type Settings } from '../src/settings.js';
+import { changeEvent, startAttributes, stopAttributes } from '../src/events.js';
+import type { Attributes } from '../src/attributes.js';
+import type { Settings } from '../src/settings.js';
 
-function settings(inputs: Record<string, string> = {}): Settings {
-  const all: Record<string, string> = { refresh_token: 'l9rt', org_slug: 'acme', env: 'production', service: 'payments-api', ...inputs };
-  const { settings: result, problems } = readSettings((name) => all[name] ?? '', {});
-  assert.deepEqual(problems, []);
-  return result as Settings;
+/** A complete Settings value; each test overrides what it is about. */
+function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    refreshToken: 'rt-123456',
+    orgSlug: 'acme',
+    env: 'production',
+    service: 'payments-api',
+    eventName: 'deployment',
+    eventState: 'window',
+    apiBaseUrl: 'https://app.last9.io',
+    customAttributes: {},
+    captureEnv: [],
+    captureInputs: [],
+    includeGithubAttributes: true,
+    dryRun: false,
+    failOnError: false,
+    timeoutMs: 30_000,
+    retry: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    matrix: {},
+    ...overrides,
+  };
 }
 
-const context: GithubContext = {
-  env: { GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_SHA: 'abc123', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', GITHUB_RUN_ID: '1', DEPLOY_TARGET: 'blue' },
-  payload: { inputs: { reason: 'hotfix' } },
+const PUSH_ENV = {
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'acme/payments-api',
+  GITHUB_RUN_ID: '9876543210',
+  GITHUB_RUN_NUMBER: '412',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW: 'Deploy',
+  GITHUB_WORKFLOW_REF: 'acme/payments-api/.github/workflows/deploy.yml@refs/heads/main',
+  GITHUB_SHA: '3f2a9c0d',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_REF_TYPE: 'branch',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_JOB: 'deploy',
+  RUNNER_OS: 'Linux',
+  DEPLOY_REGION: 'eu-west-1',
 };
 
 describe('startAttributes', () => {
-  test('correlation, CI context and the user\'s own attributes', () => {
-    const { attributes } = startAttributes(settings({ custom_attributes: 'team=payments', capture_env: 'DEPLOY_TARGET', capture_inputs: 'reason' }), 'id-1', context);
+  test('carries the correlation attributes, the CI context and the user attributes', () => {
+    const { attributes, warnings } = startAttributes(
+      settings({ customAttributes: { team: 'payments' }, version: 'v1.2.3' }),
+      'dep-abc',
+      { env: PUSH_ENV, payload: { head_commit: { message: 'Ship it' } } },
+    );
     assert.equal(attributes.service_name, 'payments-api');
     assert.equal(attributes.service, 'payments-api');
     assert.equal(attributes.deployment_environment, 'production');
     assert.equal(attributes.env, 'production');
-    assert.equal(attributes.deployment_id, 'id-1');
-    assert.equal(attributes.commit_sha, 'abc123');
+    assert.equal(attributes.deployment_id, 'dep-abc');
+    assert.equal(attributes.version, 'v1.2.3');
+    assert.equal(attributes.commit_sha, '3f2a9c0d');
+    assert.equal(attributes.branch, 'main');
+    assert.equal(attributes.commit_message, 'Ship it');
     assert.equal(attributes.team, 'payments');
-    assert.equal(attributes.env_deploy_target, 'blue');
-    assert.equal(attributes.build_param_reason, 'hotfix');
-    assert.equal(attributes.result, undefined);
+    assert.ok(!('result' in attributes), 'a start has no result');
+    assert.ok(!('duration_ms' in attributes), 'a start has no duration');
+    assert.deepEqual(warnings, []);
   });
 
-  test('custom_attributes win over a captured value of the same name', () => {
-    const { attributes } = startAttributes(settings({ custom_attributes: 'env_deploy_target=green', capture_env: 'DEPLOY_TARGET' }), 'id', context);
-    assert.equal(attributes.env_deploy_target, 'green');
-  });
-
-  test('include_github_attributes: false leaves out the CI context only', () => {
-    const { attributes } = startAttributes(settings({ include_github_attributes: 'false', custom_attributes: 'team=payments', version: '1.2' }), 'id-1', context);
+  test('include_github_attributes=false: only correlation and user attributes', () => {
+    const { attributes } = startAttributes(
+      settings({ includeGithubAttributes: false, customAttributes: { team: 'payments' }, captureEnv: ['DEPLOY_REGION'], jobCheckRunId: '42', matrix: { os: 'linux' } }),
+      'dep-abc',
+      { env: PUSH_ENV, payload: { head_commit: { message: 'Ship it' } } },
+    );
     assert.deepEqual(attributes, {
-      team: 'payments',
       service_name: 'payments-api',
       deployment_environment: 'production',
       service: 'payments-api',
       env: 'production',
-      deployment_id: 'id-1',
-      version: '1.2',
+      deployment_id: 'dep-abc',
+      team: 'payments',
+      env_deploy_region: 'eu-west-1',
     });
   });
 
-  test('the start leaves room for the stop: at most 62 attributes, the stop at most 64', () => {
-    const many = JSON.stringify(Object.fromEntries(Array.from({ length: 200 }, (_, index) => [`k${index}`, 'v'])));
-    const { attributes } = startAttributes(settings({ custom_attributes: many }), 'id-1', context);
-    assert.equal(Object.keys(attributes).length, MAX_ATTRIBUTES - 2);
-    assert.equal(Object.keys(stopAttributes(attributes, 'success', 1_234)).length, MAX_ATTRIBUTES);
+  test('capture_env and capture_inputs become env_<name> and build_param_<name>', () => {
+    const { attributes } = startAttributes(
+      settings({ captureEnv: ['DEPLOY_REGION', 'UNSET_VAR'], captureInputs: ['Environment', 'missing'] }),
+      'dep-abc',
+      { env: PUSH_ENV, payload: { inputs: { Environment: 'staging', dry: true } } },
+    );
+    assert.equal(attributes.env_deploy_region, 'eu-west-1');
+    assert.equal(attributes.build_param_environment, 'staging');
+    assert.ok(!('env_unset_var' in attributes));
+    assert.ok(!('build_param_missing' in attributes));
+  });
+
+  test('matrix and job id reach the start through settings', () => {
+    const { attributes } = startAttributes(settings({ jobCheckRunId: '31415', matrix: { os: 'ubuntu-latest' } }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    assert.equal(attributes.job_id, '31415');
+    assert.equal(attributes.github_job_url, 'https://github.com/acme/payments-api/actions/runs/9876543210/job/31415');
+    assert.equal(attributes.matrix_os, 'ubuntu-latest');
+  });
+
+  test('with 1,000 custom attributes the start has at most 62 attributes, so the stop fits in 64', () => {
+    const customAttributes: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) customAttributes[`custom_${i}`] = `v${i}`;
+    const { attributes: start, warnings } = startAttributes(settings({ customAttributes, version: 'v9' }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    assert.ok(Object.keys(start).length <= 62, `start has ${Object.keys(start).length} attributes`);
+    assert.equal(start.deployment_id, 'dep-abc');
+    assert.equal(start.service_name, 'payments-api');
+    assert.equal(start.version, 'v9');
+    assert.equal(start.commit_sha, '3f2a9c0d', 'CI context kept over user keys');
+    assert.equal(start.build_id, '9876543210');
+    const dropped = Object.keys(customAttributes).filter((key) => !(key in start));
+    assert.ok(dropped.length >= 1000 - 62);
+    assert.ok(
+      warnings.some((warning) => warning.includes(`"${dropped[0]}"`)),
+      `a warning names the dropped custom attributes: ${JSON.stringify(warnings)}`,
+    );
+
+    const stop = stopAttributes(start, 'success', 1234);
+    assert.ok(Object.keys(stop).length <= 64, `stop has ${Object.keys(stop).length} attributes`);
+    assert.equal(stop.result, 'success');
+    assert.equal(stop.duration_ms, '1234');
+  });
+
+  test('a big matrix cannot push the start past 62 either', () => {
+    const matrix: Record<string, unknown> = {};
+    for (let i = 0; i < 200; i++) matrix[`dim${i}`] = `value${i}`;
+    const { attributes: start } = startAttributes(settings({ matrix }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    assert.ok(Object.keys(start).length <= 62, `start has ${Object.keys(start).length} attributes`);
+    assert.equal(start.deployment_id, 'dep-abc');
+    assert.ok(Object.keys(stopAttributes(start, 'failure', 5)).length <= 64);
+  });
+
+  test('a user cannot override deployment_id, service_name or result through custom_attributes', () => {
+    const { attributes, warnings } = startAttributes(
+      settings({ customAttributes: { deployment_id: 'forged', service_name: 'other', result: 'success' } }),
+      'dep-abc',
+      { env: PUSH_ENV, payload: {} },
+    );
+    assert.equal(attributes.deployment_id, 'dep-abc');
+    assert.equal(attributes.service_name, 'payments-api');
+    assert.ok(!('result' in attributes));
+    assert.equal(warnings.length, 1);
   });
 });
 
 describe('stopAttributes', () => {
-  const start = { service_name: 'payments-api', deployment_id: 'id-1', commit_sha: 'abc' };
+  const start: Attributes = {
+    service_name: 'payments-api',
+    deployment_environment: 'production',
+    service: 'payments-api',
+    env: 'production',
+    deployment_id: 'dep-abc',
+    commit_sha: '3f2a9c0d',
+    branch: 'main',
+  };
 
-  test('the start\'s labels plus result and whole-millisecond duration', () => {
-    assert.deepEqual(stopAttributes(start, 'failure', 1_234.6), { ...start, result: 'failure', duration_ms: '1235' });
+  test('adds result and duration_ms and keeps every start label identical', () => {
+    const stop = stopAttributes(start, 'failure', 65_432);
+    for (const [key, value] of Object.entries(start)) assert.equal(stop[key], value, `${key} differs between start and stop`);
+    assert.deepEqual(stop, { ...start, result: 'failure', duration_ms: '65432' });
   });
 
-  test('a point marker: no duration; an unknown status: no result', () => {
-    assert.deepEqual(stopAttributes(start, 'success', undefined), { ...start, result: 'success' });
-    assert.deepEqual(stopAttributes(start, undefined, 10), { ...start, duration_ms: '10' });
+  test('does not modify the start attributes it is given', () => {
+    const copy = { ...start };
+    stopAttributes(start, 'success', 10);
+    assert.deepEqual(start, copy);
   });
 
-  test('a clock that went backwards never gives a negative duration', () => {
-    assert.equal(stopAttributes(start, 'success', -5).duration_ms, '0');
+  test('duration_ms is whole milliseconds, never negative', () => {
+    assert.equal(stopAttributes(start, 'success', 1234.6).duration_ms, '1235');
+    assert.equal(stopAttributes(start, 'success', 0).duration_ms, '0');
+    assert.equal(stopAttributes(start, 'success', -50).duration_ms, '0', 'a clock step back must not send a negative duration');
   });
+
+  test('an unknown result or duration is left out, not sent empty', () => {
+    const stop = stopAttributes(start, undefined, undefined);
+    assert.deepEqual(stop, start);
+    assert.ok(!('result' in stop));
+    assert.ok(!('duration_ms' in stop));
+  });
+
+  for (const result of ['success', 'failure', 'cancelled'] as const) {
+    test(`result ${result} is sent as is`, () => {
+      assert.equal(stopAttributes(start, result, undefined).result, result);
+    });
+  }
 });
 
 describe('changeEvent', () => {
-  test('the body Last9 expects, timestamp in UTC', () => {
-    const at = new Date('2026-01-15T17:57:22.123Z');
-    assert.deepEqual(changeEvent(settings({ event_name: 'rollback' }), 'start', at, { a: 'b' }), {
+  test('the request body Last9 expects: ISO UTC timestamp, event name and state, attributes', () => {
+    const at = new Date(Date.UTC(2026, 0, 15, 17, 57, 22, 123));
+    const event = changeEvent(settings({ eventName: 'migration' }), 'start', at, { service_name: 'payments-api' });
+    assert.deepEqual(event, {
       timestamp: '2026-01-15T17:57:22.123Z',
-      event_name: 'rollback',
+      event_name: 'migration',
       event_state: 'start',
-      attributes: { a: 'b' },
+      attributes: { service_name: 'payments-api' },
     });
+    assert.ok(!('data_source_name' in event), 'omitted means the org default');
+    assert.match(event.timestamp, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
+  });
+
+  test('the timestamp is UTC whatever the offset of the Date given', () => {
+    const event = changeEvent(settings(), 'stop', new Date('2026-01-15T23:30:00+05:30'), {});
+    assert.equal(event.timestamp, '2026-01-15T18:00:00.000Z');
+    assert.equal(event.event_state, 'stop');
   });
 
   test('data_source_name only when set', () => {
-    const event = changeEvent(settings({ data_source_name: 'prod-cluster' }), 'stop', new Date(0), {});
-    assert.equal(event.data_source_name, 'prod-cluster');
-    assert.ok(!('data_source_name' in changeEvent(settings(), 'stop', new Date(0), {})));
+    const at = new Date(0);
+    assert.equal(changeEvent(settings({ dataSourceName: 'prod-cluster' }), 'stop', at, {}).data_source_name, 'prod-cluster');
+    assert.ok(!('data_source_name' in changeEvent(settings({ dataSourceName: '' }), 'stop', at, {})));
+    assert.ok(!('data_source_name' in changeEvent(settings({ dataSourceName: undefined }), 'stop', at, {})));
+  });
+
+  test('the body serializes to flat string attributes', () => {
+    const body = JSON.parse(JSON.stringify(changeEvent(settings(), 'start', new Date(0), { a: '1', b: 'two' }))) as { attributes: Record<string, unknown> };
+    for (const value of Object.values(body.attributes)) assert.equal(typeof value, 'string');
   });
 });

@@ -1,92 +1,194 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { backoffDelayMs, decideRetry, parseRetryAfterMs, type AttemptOutcome, type RetryPolicy } from '../src/retry.js';
+import { backoffDelayMs, decideRetry, parseRetryAfterMs, type AttemptOutcome, type RetryContext, type RetryDecision } from '../src/retry.js';
 
-const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 };
-const NOW = Date.parse('2026-01-15T17:57:22Z');
+const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
-function decide(outcome: AttemptOutcome, attempts = 1, remainingMs = 30_000, random = () => 0.5) {
-  return decideRetry({ attempts, outcome, policy, remainingMs, nowMs: NOW, random });
+/** A context with plenty of time and a generous policy; each test overrides what it is about. */
+function decide(outcome: AttemptOutcome, overrides: Partial<Omit<RetryContext, 'outcome'>> = {}): RetryDecision {
+  return decideRetry({
+    attempts: 1,
+    outcome,
+    policy: { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 },
+    remainingMs: 600_000,
+    nowMs: NOW,
+    random: () => 0.5,
+    ...overrides,
+  });
 }
 
-describe('decideRetry', () => {
-  test('2xx is success', () => {
-    for (const status of [200, 201, 202, 204]) assert.deepEqual(decide({ status }), { retry: false, reason: 'success' });
+/** How many tries a call makes when every try gives `outcome`, following decideRetry to the end. */
+function triesUntilGivingUp(outcome: AttemptOutcome, maxRetries: number): { tries: number; last: RetryDecision } {
+  for (let attempts = 1; attempts < 100; attempts++) {
+    const decision = decide(outcome, { attempts, policy: { maxRetries, baseDelayMs: 10, maxDelayMs: 100 } });
+    if (!decision.retry) return { tries: attempts, last: decision };
+  }
+  throw new Error('never gave up');
+}
+
+describe('decideRetry: which outcomes are retried', () => {
+  for (const status of [200, 201, 202, 204, 299]) {
+    test(`${status} is success`, () => {
+      assert.deepEqual(decide({ status }), { retry: false, reason: 'success' });
+    });
+  }
+
+  for (const status of [400, 401, 403, 404, 409, 422]) {
+    test(`${status} is never retried, even on the first try`, () => {
+      assert.deepEqual(decide({ status }), { retry: false, reason: 'not-retryable' });
+      assert.deepEqual(decide({ status, retryAfter: '1' }), { retry: false, reason: 'not-retryable' }, 'not even with Retry-After');
+    });
+  }
+
+  for (const status of [429, 500, 502, 503, 504]) {
+    test(`${status} is retried`, () => {
+      const decision = decide({ status });
+      assert.equal(decision.retry, true);
+    });
+  }
+
+  test('a network error is retried', () => {
+    assert.equal(decide({ networkError: 'ECONNRESET: socket hang up' }).retry, true);
   });
 
-  test('4xx other than 429 is never retried', () => {
-    for (const status of [400, 401, 403, 404, 409, 422]) assert.deepEqual(decide({ status }), { retry: false, reason: 'not-retryable' });
-  });
-
-  test('429, 5xx and network errors are retried', () => {
-    for (const outcome of [{ status: 429 }, { status: 500 }, { status: 502 }, { status: 503 }, { status: 504 }, { networkError: 'ECONNRESET' }]) {
-      assert.equal(decide(outcome).retry, true, JSON.stringify(outcome));
+  for (const outcome of [{ status: 503 }, { status: 429 }, { networkError: 'ECONNREFUSED' }] as AttemptOutcome[]) {
+    for (const maxRetries of [0, 1, 3]) {
+      test(`${JSON.stringify(outcome)} with max_retry_attempts ${maxRetries}: at most ${1 + maxRetries} tries`, () => {
+        const { tries, last } = triesUntilGivingUp(outcome, maxRetries);
+        assert.equal(tries, 1 + maxRetries);
+        assert.deepEqual(last, { retry: false, reason: 'attempts-exhausted' });
+      });
     }
-  });
+  }
 
-  test('at most 1 + maxRetries tries', () => {
-    const tries = (maxRetries: number) => {
-      let attempts = 1;
-      while (decideRetry({ attempts, outcome: { status: 503 }, policy: { ...policy, maxRetries }, remainingMs: 1e9, nowMs: NOW, random: () => 0 }).retry) attempts++;
-      return attempts;
-    };
-    assert.equal(tries(0), 1);
-    assert.equal(tries(3), 4);
-    assert.equal(tries(5), 6);
-    assert.deepEqual(decide({ status: 503 }, 4), { retry: false, reason: 'attempts-exhausted' });
-  });
-
-  test('Retry-After in seconds is waited for at least', () => {
-    assert.deepEqual(decide({ status: 429, retryAfter: '7' }, 1, 30_000, () => 0), { retry: true, delayMs: 7_000 });
-  });
-
-  test('Retry-After as an HTTP date', () => {
-    const date = new Date(NOW + 4_000).toUTCString();
-    assert.deepEqual(decide({ status: 503, retryAfter: date }, 1, 30_000, () => 0), { retry: true, delayMs: 4_000 });
-  });
-
-  test('a backoff longer than Retry-After wins', () => {
-    assert.deepEqual(decide({ status: 503, retryAfter: '1' }, 3, 30_000, () => 1), { retry: true, delayMs: 4_000 });
-  });
-
-  test('a wait that does not fit the time left is not started', () => {
-    assert.deepEqual(decide({ status: 429, retryAfter: '120' }), { retry: false, reason: 'out-of-time' });
-    assert.deepEqual(decide({ status: 503 }, 1, 400), { retry: false, reason: 'out-of-time' });
-    assert.deepEqual(decide({ networkError: 'ETIMEDOUT' }, 1, 0), { retry: false, reason: 'out-of-time' });
+  test('a 4xx gives up after one try whatever the policy', () => {
+    assert.equal(triesUntilGivingUp({ status: 401 }, 5).tries, 1);
   });
 });
 
-describe('backoffDelayMs', () => {
-  test('doubles with each retry, capped at maxDelayMs', () => {
-    const ceiling = (retry: number) => backoffDelayMs(retry, policy, () => 1);
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map(ceiling), [1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+describe('decideRetry: how long to wait', () => {
+  test('Retry-After in seconds is honoured when longer than the backoff', () => {
+    const decision = decide({ status: 429, retryAfter: '20' }, { random: () => 1 });
+    assert.ok(decision.retry);
+    assert.ok(decision.delayMs >= 20_000, `waited ${decision.delayMs} ms`);
   });
 
-  test('jitter stays between half and all of the step', () => {
-    assert.equal(backoffDelayMs(3, policy, () => 0), 2_000);
-    assert.equal(backoffDelayMs(3, policy, () => 1), 4_000);
-    for (let i = 0; i < 100; i++) {
-      const delay = backoffDelayMs(2, policy, Math.random);
-      assert.ok(delay >= 1_000 && delay <= 2_000, String(delay));
+  test('Retry-After as an HTTP date is honoured', () => {
+    const retryAfter = new Date(NOW + 45_000).toUTCString();
+    const decision = decide({ status: 503, retryAfter });
+    assert.ok(decision.retry);
+    assert.ok(decision.delayMs >= 45_000, `waited ${decision.delayMs} ms`);
+    assert.ok(decision.delayMs < 46_000, `waited ${decision.delayMs} ms`);
+  });
+
+  test('a short Retry-After does not shorten the backoff', () => {
+    const decision = decide({ status: 503, retryAfter: '0' }, { attempts: 3, random: () => 1 });
+    assert.ok(decision.retry);
+    assert.equal(decision.delayMs, 4000);
+  });
+
+  test('a Retry-After beyond the remaining budget gives up as out-of-time', () => {
+    assert.deepEqual(decide({ status: 429, retryAfter: '120' }, { remainingMs: 60_000 }), { retry: false, reason: 'out-of-time' });
+    const date = new Date(NOW + 120_000).toUTCString();
+    assert.deepEqual(decide({ status: 503, retryAfter: date }, { remainingMs: 60_000 }), { retry: false, reason: 'out-of-time' });
+  });
+
+  test('a wait that would use up the whole budget gives up as out-of-time (no time left to be answered)', () => {
+    assert.deepEqual(decide({ status: 429, retryAfter: '10' }, { remainingMs: 10_000 }), { retry: false, reason: 'out-of-time' });
+    assert.equal(decide({ status: 429, retryAfter: '10' }, { remainingMs: 10_001 }).retry, true);
+  });
+
+  test('a backoff longer than the remaining budget gives up as out-of-time', () => {
+    assert.deepEqual(decide({ networkError: 'ETIMEDOUT' }, { remainingMs: 100, random: () => 0 }), { retry: false, reason: 'out-of-time' });
+  });
+
+  test('attempts exhausted is reported before out-of-time', () => {
+    assert.deepEqual(decide({ status: 500 }, { attempts: 4, remainingMs: 0 }), { retry: false, reason: 'attempts-exhausted' });
+  });
+
+  test('the backoff doubles with each retry (random fixed at 1: the full step)', () => {
+    const policy = { maxRetries: 10, baseDelayMs: 500, maxDelayMs: 1_000_000 };
+    const delays = [1, 2, 3, 4, 5].map((attempts) => {
+      const decision = decide({ status: 503 }, { attempts, policy, random: () => 1 });
+      assert.ok(decision.retry);
+      return decision.delayMs;
+    });
+    assert.deepEqual(delays, [500, 1000, 2000, 4000, 8000]);
+  });
+
+  test('the backoff is capped at max_retry_backoff_ms', () => {
+    const policy = { maxRetries: 20, baseDelayMs: 1000, maxDelayMs: 5000 };
+    for (const attempts of [4, 5, 10, 20]) {
+      const decision = decide({ status: 503 }, { attempts, policy, random: () => 1 });
+      assert.ok(decision.retry);
+      assert.ok(decision.delayMs <= 5000, `retry ${attempts} waited ${decision.delayMs} ms`);
+    }
+    const last = decide({ status: 503 }, { attempts: 20, policy, random: () => 1 });
+    assert.ok(last.retry);
+    assert.equal(last.delayMs, 5000);
+  });
+
+  test('jitter is bounded: random 0 gives half the step, random 1 the full step', () => {
+    const policy = { maxRetries: 10, baseDelayMs: 1000, maxDelayMs: 30_000 };
+    for (const retryNumber of [1, 2, 3, 4, 5, 6, 7]) {
+      const step = Math.min(30_000, 1000 * 2 ** (retryNumber - 1));
+      const low = backoffDelayMs(retryNumber, policy, () => 0);
+      const high = backoffDelayMs(retryNumber, policy, () => 1);
+      assert.equal(low, step / 2, `retry ${retryNumber}, random 0`);
+      assert.equal(high, step, `retry ${retryNumber}, random 1`);
+      const middle = backoffDelayMs(retryNumber, policy, () => 0.37);
+      assert.ok(middle >= low && middle <= high);
     }
   });
 
-  test('a zero base means no wait', () => assert.equal(backoffDelayMs(5, { ...policy, baseDelayMs: 0 }, () => 1), 0));
+  test('jitter spreads waits: different random values give different waits', () => {
+    const policy = { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 };
+    assert.notEqual(backoffDelayMs(2, policy, () => 0.1), backoffDelayMs(2, policy, () => 0.9));
+  });
+
+  test('a zero base delay retries at once', () => {
+    const decision = decide({ status: 503 }, { policy: { maxRetries: 3, baseDelayMs: 0, maxDelayMs: 0 }, remainingMs: 1000 });
+    assert.deepEqual(decision, { retry: true, delayMs: 0 });
+  });
+
+  test('delays are whole milliseconds', () => {
+    const decision = decide({ status: 503 }, { policy: { maxRetries: 3, baseDelayMs: 333, maxDelayMs: 30_000 }, random: () => 0.123 });
+    assert.ok(decision.retry);
+    assert.ok(Number.isInteger(decision.delayMs), String(decision.delayMs));
+  });
 });
 
 describe('parseRetryAfterMs', () => {
-  const cases: Array<[string | undefined, number | undefined]> = [
-    [undefined, undefined],
-    ['', undefined],
-    ['0', 0],
-    [' 2 ', 2_000],
-    ['soon', undefined],
-    ['-1', undefined],
-    ['1.5', undefined],
-    [new Date(NOW + 10_000).toUTCString(), 10_000],
-    [new Date(NOW - 10_000).toUTCString(), 0],
-  ];
-  for (const [header, expected] of cases) {
-    test(`${JSON.stringify(header)} → ${expected}`, () => assert.equal(parseRetryAfterMs(header, NOW), expected));
+  test('absent or blank is undefined', () => {
+    assert.equal(parseRetryAfterMs(undefined, NOW), undefined);
+    assert.equal(parseRetryAfterMs('', NOW), undefined);
+    assert.equal(parseRetryAfterMs('   ', NOW), undefined);
+  });
+
+  test('delta-seconds become milliseconds', () => {
+    assert.equal(parseRetryAfterMs('0', NOW), 0);
+    assert.equal(parseRetryAfterMs('1', NOW), 1000);
+    assert.equal(parseRetryAfterMs('120', NOW), 120_000);
+    assert.equal(parseRetryAfterMs(' 7 ', NOW), 7000);
+  });
+
+  test('an HTTP date in the future is the time until it', () => {
+    assert.equal(parseRetryAfterMs(new Date(NOW + 30_000).toUTCString(), NOW), 30_000);
+    assert.equal(parseRetryAfterMs('Thu, 15 Jan 2026 12:01:00 GMT', NOW), 60_000);
+  });
+
+  test('an HTTP date in the past is 0, not negative', () => {
+    assert.equal(parseRetryAfterMs('Sun, 06 Nov 1994 08:49:37 GMT', NOW), 0);
+  });
+
+  for (const unreadable of ['soon', '-1', '1.5', '5s', 'NaN', '1e3', '--']) {
+    test(`"${unreadable}" is unreadable: undefined`, () => {
+      assert.equal(parseRetryAfterMs(unreadable, NOW), undefined);
+    });
   }
+
+  test('an unreadable Retry-After falls back to the backoff', () => {
+    const decision = decide({ status: 503, retryAfter: 'later' }, { random: () => 1 });
+    assert.deepEqual(decision, { retry: true, delayMs: 1000 });
+  });
 });

@@ -1,254 +1,489 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readSettings, type SettingsResult } from '../src/settings.js';
+import { readSettings, type InputProblem, type Settings, type SettingsResult } from '../src/settings.js';
 
-const REQUIRED = { refresh_token: 'l9rt-secret', org_slug: 'acme', env: 'production' };
-const ENV = { GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' };
+type Env = Record<string, string | undefined>;
 
-function read(inputs: Record<string, string>, env: Record<string, string | undefined> = ENV): SettingsResult {
+/** Runs readSettings over the given inputs; an input not listed reads as '' (what getInput gives for an unset input). */
+function read(inputs: Record<string, string>, env: Env): SettingsResult {
   return readSettings((name) => inputs[name] ?? '', env);
 }
 
-function problemsOf(inputs: Record<string, string>): Array<[string, string]> {
-  return read({ ...REQUIRED, ...inputs }).problems.map((problem) => [problem.input, problem.message]);
+function settingsOf(result: SettingsResult): Settings {
+  assert.deepEqual(result.problems, [], 'expected no input problems');
+  assert.ok(result.settings, 'expected settings when there are no problems');
+  return result.settings;
 }
 
-describe('readSettings', () => {
-  test('defaults for everything but the required inputs', () => {
-    const { settings, problems, warnings } = read(REQUIRED);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(warnings, []);
-    assert.ok(settings);
-    assert.equal(settings.service, 'payments-api', 'the repository name without its owner');
+function onlyProblem(result: SettingsResult, input: string): InputProblem {
+  assert.equal(result.settings, undefined, 'settings must not be produced when an input is bad');
+  assert.equal(result.problems.length, 1, `expected exactly one problem, got ${JSON.stringify(result.problems)}`);
+  const [problem] = result.problems;
+  assert.ok(problem);
+  assert.equal(problem.input, input);
+  assert.ok(problem.message.length > 0);
+  return problem;
+}
+
+describe('readSettings: required inputs and defaults', () => {
+  test('only the three required inputs: every other setting has its documented default', () => {
+    const result = read(
+      { refresh_token: 'rt-123456', org_slug: 'acme', env: 'production' },
+      { GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' },
+    );
+    const settings = settingsOf(result);
+    assert.deepEqual(result.warnings, []);
+    assert.equal(settings.refreshToken, 'rt-123456');
+    assert.equal(settings.orgSlug, 'acme');
+    assert.equal(settings.env, 'production');
+    assert.equal(settings.service, 'payments-api');
     assert.equal(settings.eventName, 'deployment');
     assert.equal(settings.eventState, 'window');
     assert.equal(settings.apiBaseUrl, 'https://app.last9.io');
     assert.equal(settings.timeoutMs, 30_000);
-    assert.deepEqual(settings.retry, { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 });
+    assert.deepEqual(settings.retry, { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 });
     assert.equal(settings.includeGithubAttributes, true);
-    assert.equal(settings.failOnError, false);
     assert.equal(settings.dryRun, false);
-    assert.equal(settings.version, undefined);
+    assert.equal(settings.failOnError, false);
+    assert.equal(result.failOnError, false);
+    assert.equal(settings.version, undefined, 'a branch run has no default version');
+    assert.equal(settings.dataSourceName, undefined);
+    assert.equal(settings.deploymentId, undefined);
+    assert.equal(settings.jobStatus, undefined);
+    assert.equal(settings.jobCheckRunId, undefined);
     assert.deepEqual(settings.customAttributes, {});
     assert.deepEqual(settings.matrix, {});
+    assert.deepEqual(settings.captureEnv, []);
+    assert.deepEqual(settings.captureInputs, []);
   });
 
-  test('inputs are trimmed', () => {
-    const { settings } = read({ refresh_token: '  l9rt-secret\n', org_slug: ' acme ', env: ' production ' });
-    assert.equal(settings?.refreshToken, 'l9rt-secret');
-    assert.equal(settings?.orgSlug, 'acme');
-    assert.equal(settings?.env, 'production');
-  });
-
-  for (const name of ['refresh_token', 'org_slug', 'env']) {
-    test(`${name} is required`, () => {
-      const { settings, problems } = read({ ...REQUIRED, [name]: '   ' });
-      assert.equal(settings, undefined);
-      assert.deepEqual(problems, [{ input: name, message: 'is required but was empty' }]);
-    });
-  }
-
-  test('every problem is reported at once, each naming its input', () => {
-    const { problems } = read({ org_slug: 'a/b', timeout_seconds: 'x', event_state: 'begin' });
-    assert.deepEqual(
-      problems.map((problem) => problem.input),
-      ['refresh_token', 'org_slug', 'env', 'event_state', 'timeout_seconds'],
+  test('inputs are trimmed of surrounding whitespace', () => {
+    const settings = settingsOf(
+      read({ refresh_token: '  rt-123456\n', org_slug: ' acme ', env: '\tstaging ', event_state: ' START ' }, { GITHUB_REPOSITORY: 'acme/api' }),
     );
+    assert.equal(settings.refreshToken, 'rt-123456');
+    assert.equal(settings.orgSlug, 'acme');
+    assert.equal(settings.env, 'staging');
+    assert.equal(settings.eventState, 'start', 'event_state is case-insensitive');
   });
 
-  for (const slug of ['acme/other', '../admin', 'acme..x', 'my org', '-acme', 'acme%2F', '']) {
-    test(`org_slug ${JSON.stringify(slug)} is refused`, () => {
-      const problems = problemsOf({ org_slug: slug });
-      assert.equal(problems.length, 1);
-      assert.equal(problems[0]?.[0], 'org_slug');
+  for (const missing of ['refresh_token', 'org_slug', 'env']) {
+    test(`${missing} empty is a problem naming ${missing}`, () => {
+      const inputs: Record<string, string> = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'production' };
+      inputs[missing] = '   ';
+      const problem = onlyProblem(read(inputs, { GITHUB_REPOSITORY: 'acme/api' }), missing);
+      assert.match(problem.message, /required/);
     });
   }
 
-  for (const slug of ['acme', 'acme-prod', 'acme_2', 'a.b']) {
-    test(`org_slug ${JSON.stringify(slug)} is accepted`, () => assert.deepEqual(problemsOf({ org_slug: slug }), []));
+  test('all three required inputs empty: three problems, one per input, in no particular order', () => {
+    const result = read({}, { GITHUB_REPOSITORY: 'acme/api' });
+    assert.equal(result.settings, undefined);
+    assert.deepEqual(result.problems.map((problem) => problem.input).sort(), ['env', 'org_slug', 'refresh_token']);
+  });
+});
+
+describe('readSettings: org_slug', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const withSlug = (org_slug: string): SettingsResult => read({ refresh_token: 'rt-123456', org_slug, env: 'prod' }, env);
+
+  for (const good of ['acme', 'acme-corp', 'acme_corp', 'acme.io', 'A1']) {
+    test(`"${good}" is accepted as is`, () => {
+      assert.equal(settingsOf(withSlug(good)).orgSlug, good);
+    });
   }
 
-  describe('api_base_url', () => {
-    const accepted: Array<[string, string]> = [
-      ['https://app.last9.io/', 'https://app.last9.io'],
-      ['https://proxy.example.com/last9/', 'https://proxy.example.com/last9'],
-      ['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
-      ['http://localhost:9000', 'http://localhost:9000'],
-      ['http://[::1]:9000', 'http://[::1]:9000'],
-    ];
-    for (const [raw, expected] of accepted) {
-      test(`${raw} → ${expected}`, () => assert.equal(read({ ...REQUIRED, api_base_url: raw }).settings?.apiBaseUrl, expected));
+  for (const bad of ['acme/other', '../admin', 'acme..corp', 'acme corp', '-acme', 'acme?x=1', 'acme#x', '%2e%2e']) {
+    test(`"${bad}" is refused, naming org_slug`, () => {
+      onlyProblem(withSlug(bad), 'org_slug');
+    });
+  }
+});
+
+describe('readSettings: api_base_url', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const withUrl = (api_base_url: string): SettingsResult => read({ refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod', api_base_url }, env);
+
+  test('an https URL is kept, its trailing slashes stripped', () => {
+    assert.equal(settingsOf(withUrl('https://app.last9.io/')).apiBaseUrl, 'https://app.last9.io');
+    assert.equal(settingsOf(withUrl('https://eu.last9.example/api//')).apiBaseUrl, 'https://eu.last9.example/api');
+    assert.equal(settingsOf(withUrl('https://app.last9.io:8443')).apiBaseUrl, 'https://app.last9.io:8443');
+  });
+
+  for (const loopback of ['http://127.0.0.1:8080', 'http://127.0.0.1:8080/', 'http://localhost:3000', 'http://[::1]:9000', 'http://127.1.2.3']) {
+    test(`plain http to the loopback host ${loopback} is allowed`, () => {
+      const url = settingsOf(withUrl(loopback)).apiBaseUrl;
+      assert.ok(url.startsWith('http://'), url);
+      assert.ok(!url.endsWith('/'), url);
+    });
+  }
+
+  for (const remote of ['http://app.last9.io', 'http://10.0.0.5:8080', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example']) {
+    test(`plain http to the remote host ${remote} is refused, naming api_base_url`, () => {
+      const problem = onlyProblem(withUrl(remote), 'api_base_url');
+      assert.match(problem.message, /https/);
+    });
+  }
+
+  for (const notUrl of ['app.last9.io', 'not a url', '://app.last9.io', 'ftp://app.last9.io', 'file:///etc/passwd']) {
+    test(`"${notUrl}" is refused, naming api_base_url`, () => {
+      onlyProblem(withUrl(notUrl), 'api_base_url');
+    });
+  }
+
+  test('credentials, a query or a fragment in the URL are refused', () => {
+    onlyProblem(withUrl('https://user:pass@app.last9.io'), 'api_base_url');
+    onlyProblem(withUrl('https://app.last9.io/?x=1'), 'api_base_url');
+    onlyProblem(withUrl('https://app.last9.io/#frag'), 'api_base_url');
+  });
+
+  test('a credential in the URL is not echoed back in the problem message', () => {
+    const problem = onlyProblem(withUrl('https://user:s3cr3t-pass@app.last9.io'), 'api_base_url');
+    assert.ok(!problem.message.includes('s3cr3t-pass'), problem.message);
+  });
+});
+
+describe('readSettings: event_state, event_name, data_source_name', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+
+  for (const state of ['window', 'start', 'stop'] as const) {
+    test(`event_state ${state} is accepted`, () => {
+      assert.equal(settingsOf(read({ ...base, event_state: state }, env)).eventState, state);
+    });
+  }
+
+  for (const bad of ['begin', 'end', 'started', 'start stop']) {
+    test(`event_state "${bad}" is refused, naming event_state`, () => {
+      const problem = onlyProblem(read({ ...base, event_state: bad }, env), 'event_state');
+      assert.ok(problem.message.includes(bad), 'the message repeats what was given');
+    });
+  }
+
+  test('event_name and data_source_name are passed through', () => {
+    const settings = settingsOf(read({ ...base, event_name: 'migration', data_source_name: 'prod-cluster' }, env));
+    assert.equal(settings.eventName, 'migration');
+    assert.equal(settings.dataSourceName, 'prod-cluster');
+  });
+});
+
+describe('readSettings: numbers', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+
+  test('valid numbers are used: timeout in seconds becomes milliseconds, fractions allowed for the timeout', () => {
+    const settings = settingsOf(
+      read({ ...base, timeout_seconds: '2.5', max_retry_attempts: '0', retry_backoff_ms: '250', max_retry_backoff_ms: '4000' }, env),
+    );
+    assert.equal(settings.timeoutMs, 2500);
+    assert.deepEqual(settings.retry, { maxRetries: 0, baseDelayMs: 250, maxDelayMs: 4000 });
+  });
+
+  test('the bounds themselves are accepted', () => {
+    const settings = settingsOf(read({ ...base, timeout_seconds: '3600', max_retry_attempts: '20', retry_backoff_ms: '0', max_retry_backoff_ms: '600000' }, env));
+    assert.equal(settings.timeoutMs, 3_600_000);
+    assert.deepEqual(settings.retry, { maxRetries: 20, baseDelayMs: 0, maxDelayMs: 600_000 });
+  });
+
+  const cases: Array<[input: string, value: string, why: string]> = [
+    ['timeout_seconds', '-5', 'negative'],
+    ['timeout_seconds', 'thirty', 'not a number'],
+    ['timeout_seconds', '0', 'below the minimum of 1'],
+    ['timeout_seconds', '0.5', 'below the minimum of 1'],
+    ['timeout_seconds', '3601', 'above the maximum'],
+    ['timeout_seconds', '1e3', 'exponent notation'],
+    ['timeout_seconds', '30s', 'a unit suffix'],
+    ['timeout_seconds', 'Infinity', 'not finite'],
+    ['max_retry_attempts', '-1', 'negative'],
+    ['max_retry_attempts', '2.5', 'fractional where a whole number is required'],
+    ['max_retry_attempts', '21', 'above the maximum'],
+    ['max_retry_attempts', 'three', 'not a number'],
+    ['retry_backoff_ms', '-100', 'negative'],
+    ['retry_backoff_ms', '100.5', 'fractional where a whole number is required'],
+    ['retry_backoff_ms', '600001', 'above the maximum'],
+    ['retry_backoff_ms', '0x10', 'hexadecimal'],
+    ['max_retry_backoff_ms', '1.5e3', 'exponent notation'],
+    ['max_retry_backoff_ms', '700000', 'above the maximum'],
+    ['max_retry_backoff_ms', '1.2.3', 'two dots'],
+  ];
+  for (const [input, value, why] of cases) {
+    test(`${input}: "${value}" (${why}) is refused, naming ${input}`, () => {
+      const problem = onlyProblem(read({ ...base, [input]: value }, env), input);
+      assert.ok(problem.message.includes(value), `the message shows the value given: ${problem.message}`);
+    });
+  }
+
+  test('max_retry_backoff_ms below retry_backoff_ms is a problem naming max_retry_backoff_ms', () => {
+    const problem = onlyProblem(read({ ...base, retry_backoff_ms: '5000', max_retry_backoff_ms: '2000' }, env), 'max_retry_backoff_ms');
+    assert.match(problem.message, /retry_backoff_ms/);
+  });
+
+  test('max_retry_backoff_ms equal to retry_backoff_ms is fine', () => {
+    assert.deepEqual(settingsOf(read({ ...base, retry_backoff_ms: '2000', max_retry_backoff_ms: '2000' }, env)).retry, {
+      maxRetries: 3,
+      baseDelayMs: 2000,
+      maxDelayMs: 2000,
+    });
+  });
+
+  test('a retry_backoff_ms above the default cap needs max_retry_backoff_ms raised too', () => {
+    onlyProblem(read({ ...base, retry_backoff_ms: '60000' }, env), 'max_retry_backoff_ms');
+  });
+});
+
+describe('readSettings: service and service_name', () => {
+  const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+
+  test('defaults to the repository name without its owner', () => {
+    assert.equal(settingsOf(read(base, { GITHUB_REPOSITORY: 'acme/checkout-web' })).service, 'checkout-web');
+  });
+
+  test('service overrides the repository default', () => {
+    assert.equal(settingsOf(read({ ...base, service: 'payments' }, { GITHUB_REPOSITORY: 'acme/mono' })).service, 'payments');
+  });
+
+  test('service_name is an alias of service', () => {
+    assert.equal(settingsOf(read({ ...base, service_name: 'payments' }, { GITHUB_REPOSITORY: 'acme/mono' })).service, 'payments');
+  });
+
+  test('service and service_name given alike is fine', () => {
+    assert.equal(settingsOf(read({ ...base, service: 'payments', service_name: 'payments' }, { GITHUB_REPOSITORY: 'acme/mono' })).service, 'payments');
+  });
+
+  test('service and service_name disagreeing is a problem naming service, quoting both', () => {
+    const problem = onlyProblem(read({ ...base, service: 'payments', service_name: 'billing' }, { GITHUB_REPOSITORY: 'acme/mono' }), 'service');
+    assert.ok(problem.message.includes('payments') && problem.message.includes('billing'), problem.message);
+    assert.match(problem.message, /service_name/);
+  });
+
+  test('no service, no service_name and no GITHUB_REPOSITORY is a problem naming service', () => {
+    onlyProblem(read(base, {}), 'service');
+  });
+});
+
+describe('readSettings: version', () => {
+  const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+
+  test('on a tag run the version defaults to the tag', () => {
+    const settings = settingsOf(read(base, { GITHUB_REPOSITORY: 'acme/api', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.4.1', GITHUB_REF: 'refs/tags/v2.4.1' }));
+    assert.equal(settings.version, 'v2.4.1');
+  });
+
+  test('on a branch run there is no default version', () => {
+    const settings = settingsOf(read(base, { GITHUB_REPOSITORY: 'acme/api', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' }));
+    assert.equal(settings.version, undefined);
+  });
+
+  test('an explicit version wins over the tag', () => {
+    const settings = settingsOf(read({ ...base, version: '2024.11.3' }, { GITHUB_REPOSITORY: 'acme/api', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.4.1' }));
+    assert.equal(settings.version, '2024.11.3');
+  });
+});
+
+describe('readSettings: custom_attributes', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const withCustom = (custom_attributes: string): SettingsResult =>
+    read({ refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod', custom_attributes }, env);
+
+  test('a JSON object: strings, numbers and booleans become strings; null values are left out', () => {
+    const settings = settingsOf(withCustom('{"team": "payments", "replicas": 3, "canary": true, "ratio": 0.25, "owner": null}'));
+    assert.deepEqual(settings.customAttributes, { team: 'payments', replicas: '3', canary: 'true', ratio: '0.25' });
+  });
+
+  test('key=value lines: whitespace trimmed, blank lines and # comments skipped, "=" allowed in the value, CRLF accepted', () => {
+    const settings = settingsOf(withCustom('team = payments\r\n\r\n# a comment\nquery=a=b&c=d\n  region=eu-west-1  \nempty='));
+    assert.deepEqual(settings.customAttributes, { team: 'payments', query: 'a=b&c=d', region: 'eu-west-1', empty: '' });
+  });
+
+  test('keys are passed through unsanitized here (sanitizing is composeAttributes\' job)', () => {
+    const settings = settingsOf(withCustom('{"team.name": "x"}'));
+    assert.deepEqual(settings.customAttributes, { 'team.name': 'x' });
+  });
+
+  for (const bad of ['{"team": "payments"', '{team: payments}', "{'team': 'payments'}", '{"a": 1,}']) {
+    test(`invalid JSON ${JSON.stringify(bad)} is a problem naming custom_attributes`, () => {
+      const problem = onlyProblem(withCustom(bad), 'custom_attributes');
+      assert.match(problem.message, /JSON/);
+    });
+  }
+
+  test('an array value is refused, naming the key', () => {
+    const problem = onlyProblem(withCustom('{"regions": ["eu", "us"]}'), 'custom_attributes');
+    assert.ok(problem.message.includes('regions'), problem.message);
+  });
+
+  test('an object value is refused, naming the key', () => {
+    const problem = onlyProblem(withCustom('{"owner": {"team": "payments"}}'), 'custom_attributes');
+    assert.ok(problem.message.includes('owner'), problem.message);
+  });
+
+  test('a line without "=" is a problem naming custom_attributes and the line number', () => {
+    const problem = onlyProblem(withCustom('team=payments\njust-a-word\n'), 'custom_attributes');
+    assert.match(problem.message, /line 2/);
+  });
+
+  test('a line with an empty key is a problem naming custom_attributes', () => {
+    onlyProblem(withCustom('=value'), 'custom_attributes');
+  });
+
+  test('a JSON array at the top level is refused', () => {
+    onlyProblem(withCustom('["team", "payments"]'), 'custom_attributes');
+  });
+});
+
+describe('readSettings: fail_on_error', () => {
+  test('is read even when other inputs are bad, so the step can still fail as asked', () => {
+    const result = read({ fail_on_error: 'true', org_slug: 'a/b', timeout_seconds: '-1', event_state: 'nope' }, {});
+    assert.equal(result.settings, undefined);
+    assert.equal(result.failOnError, true);
+    const inputs = result.problems.map((problem) => problem.input);
+    for (const input of ['refresh_token', 'org_slug', 'env', 'service', 'timeout_seconds', 'event_state']) {
+      assert.ok(inputs.includes(input), `expected a problem naming ${input}, got ${inputs.join(', ')}`);
     }
-    const refused: Array<[string, RegExp]> = [
-      ['http://app.last9.io', /must use https/],
-      ['http://127.0.0.1.example.com', /must use https/],
-      ['not a url', /is not a URL/],
-      ['ftp://app.last9.io', /must be an https URL/],
-      ['https://user:pass@app.last9.io', /must not contain credentials/],
-      ['https://app.last9.io/?x=1', /must not contain a query/],
-    ];
-    for (const [raw, message] of refused) {
-      test(`${raw} is refused`, () => {
-        const problems = problemsOf({ api_base_url: raw });
-        assert.equal(problems[0]?.[0], 'api_base_url');
-        assert.match(problems[0]?.[1] ?? '', message);
-      });
-    }
   });
 
-  test('event_state: window, start and stop, in any case; nothing else', () => {
-    for (const state of ['window', 'start', 'stop', 'STOP']) assert.equal(read({ ...REQUIRED, event_state: state }).settings?.eventState, state.toLowerCase());
-    assert.deepEqual(problemsOf({ event_state: 'begin' }), [['event_state', 'must be one of window, start, stop; got "begin"']]);
+  test('accepts TRUE/False in any case', () => {
+    const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+    assert.equal(read({ ...base, fail_on_error: 'TRUE' }, { GITHUB_REPOSITORY: 'acme/api' }).failOnError, true);
+    assert.equal(read({ ...base, fail_on_error: 'False' }, { GITHUB_REPOSITORY: 'acme/api' }).failOnError, false);
+    assert.equal(settingsOf(read({ ...base, fail_on_error: 'true' }, { GITHUB_REPOSITORY: 'acme/api' })).failOnError, true);
   });
 
-  describe('numbers', () => {
-    const refused: Array<[string, string]> = [
-      ['timeout_seconds', '-5'],
-      ['timeout_seconds', '0'],
-      ['timeout_seconds', 'thirty'],
-      ['timeout_seconds', '3601'],
-      ['max_retry_attempts', '-1'],
-      ['max_retry_attempts', '2.5'],
-      ['max_retry_attempts', '21'],
-      ['retry_backoff_ms', '1e3'],
-      ['retry_backoff_ms', '0x10'],
-      ['max_retry_backoff_ms', 'Infinity'],
-    ];
-    for (const [name, value] of refused) {
-      test(`${name} = ${value} is refused`, () => {
-        const problems = problemsOf({ [name]: value });
-        assert.equal(problems.length, 1);
-        assert.equal(problems[0]?.[0], name);
-        assert.match(problems[0]?.[1] ?? '', /^must be a (whole )?number from \d+ to \d+, got/);
-      });
-    }
-
-    test('fractional seconds and zero retries are fine', () => {
-      const { settings } = read({ ...REQUIRED, timeout_seconds: '2.5', max_retry_attempts: '0', retry_backoff_ms: '0', max_retry_backoff_ms: '0' });
-      assert.equal(settings?.timeoutMs, 2_500);
-      assert.deepEqual(settings?.retry, { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0 });
-    });
-
-    test('max_retry_backoff_ms below retry_backoff_ms is refused', () => {
-      assert.deepEqual(problemsOf({ retry_backoff_ms: '5000', max_retry_backoff_ms: '100' }), [['max_retry_backoff_ms', 'must be at least retry_backoff_ms (5000), got 100']]);
-    });
+  test('a value that is not a boolean is a problem naming fail_on_error', () => {
+    const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+    onlyProblem(read({ ...base, fail_on_error: 'yes' }, { GITHUB_REPOSITORY: 'acme/api' }), 'fail_on_error');
   });
 
-  describe('service and service_name', () => {
-    test('service_name is another name for service', () => assert.equal(read({ ...REQUIRED, service_name: 'checkout' }).settings?.service, 'checkout'));
-    test('the same value in both is fine', () => assert.equal(read({ ...REQUIRED, service: 'a', service_name: 'a' }).settings?.service, 'a'));
-    test('different values are refused', () => assert.equal(problemsOf({ service: 'a', service_name: 'b' })[0]?.[0], 'service'));
-    test('no service and no repository', () => {
-      assert.deepEqual(
-        read(REQUIRED, {}).problems.map((problem) => problem.input),
-        ['service'],
-      );
+  test('other booleans refuse non-boolean values, naming the input', () => {
+    const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+    onlyProblem(read({ ...base, dry_run: '1' }, { GITHUB_REPOSITORY: 'acme/api' }), 'dry_run');
+    onlyProblem(read({ ...base, include_github_attributes: 'no' }, { GITHUB_REPOSITORY: 'acme/api' }), 'include_github_attributes');
+  });
+});
+
+describe('readSettings: job_status, job_check_run_id, matrix (runner-filled inputs)', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/api' };
+  const base = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' };
+
+  for (const status of ['success', 'failure', 'cancelled'] as const) {
+    test(`job_status ${status} is read, case-insensitively`, () => {
+      const result = read({ ...base, job_status: status.toUpperCase() }, env);
+      assert.equal(settingsOf(result).jobStatus, status);
+      assert.deepEqual(result.warnings, []);
     });
+  }
+
+  test('an unknown job_status is a warning (not a problem) and leaves the status unknown', () => {
+    const result = read({ ...base, job_status: 'skipped' }, env);
+    assert.equal(settingsOf(result).jobStatus, undefined);
+    assert.equal(result.warnings.length, 1);
+    assert.match(result.warnings[0] ?? '', /job_status/);
+    assert.match(result.warnings[0] ?? '', /skipped/);
   });
 
-  test('version defaults to the tag on tag runs only', () => {
-    assert.equal(read(REQUIRED, { ...ENV, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.0.1' }).settings?.version, 'v2.0.1');
-    assert.equal(read(REQUIRED).settings?.version, undefined);
-    assert.equal(read({ ...REQUIRED, version: '2.1.0' }, { ...ENV, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.0.1' }).settings?.version, '2.1.0');
+  test('a numeric job_check_run_id is kept as a string', () => {
+    const result = read({ ...base, job_check_run_id: '31415926535' }, env);
+    assert.equal(settingsOf(result).jobCheckRunId, '31415926535');
+    assert.deepEqual(result.warnings, []);
   });
 
-  describe('custom_attributes', () => {
-    test('a JSON object; numbers and booleans become strings; null is left out', () => {
-      const { settings } = read({ ...REQUIRED, custom_attributes: '{"team": "payments", "replicas": 3, "canary": true, "gone": null}' });
-      assert.deepEqual(settings?.customAttributes, { team: 'payments', replicas: '3', canary: 'true' });
+  for (const bad of ['abc', '12a', '-5', '1.5']) {
+    test(`job_check_run_id "${bad}" is a warning naming job_check_run_id, and is dropped`, () => {
+      const result = read({ ...base, job_check_run_id: bad }, env);
+      assert.equal(settingsOf(result).jobCheckRunId, undefined);
+      assert.equal(result.warnings.length, 1);
+      assert.match(result.warnings[0] ?? '', /job_check_run_id/);
     });
+  }
 
-    test('key=value lines; blank lines and # comments skipped; = in values kept', () => {
-      const { settings } = read({ ...REQUIRED, custom_attributes: 'team = payments\n\n# a comment\nquery=a=b\r\nempty=' });
-      assert.deepEqual(settings?.customAttributes, { team: 'payments', query: 'a=b', empty: '' });
-    });
-
-    const refused: Array<[string, RegExp]> = [
-      ['{"team": "payments"', /^is not valid JSON/],
-      ['{"team": {"name": "x"}}', /value of "team" must be a string, number or boolean, not an object/],
-      ['{"team": ["a"]}', /not an array/],
-      ['team: payments', /^line 1 is not key=value/],
-      ['ok=1\n=value', /^line 2 is not key=value/],
-    ];
-    for (const [raw, message] of refused) {
-      test(`${JSON.stringify(raw)} is refused`, () => {
-        const problems = problemsOf({ custom_attributes: raw });
-        assert.equal(problems[0]?.[0], 'custom_attributes');
-        assert.match(problems[0]?.[1] ?? '', message);
-      });
-    }
+  test('a matrix JSON object is parsed', () => {
+    const result = read({ ...base, matrix: '{"os": "ubuntu-latest", "node": 22, "include": {"x": 1}}' }, env);
+    assert.deepEqual(settingsOf(result).matrix, { os: 'ubuntu-latest', node: 22, include: { x: 1 } });
+    assert.deepEqual(result.warnings, []);
   });
 
-  describe('booleans', () => {
-    for (const name of ['fail_on_error', 'include_github_attributes', 'dry_run']) {
-      test(`${name} takes true or false only`, () => {
-        assert.equal(problemsOf({ [name]: 'TRUE' }).length, 0);
-        assert.deepEqual(problemsOf({ [name]: 'yes' }), [[name, 'must be true or false, got "yes"']]);
-      });
-    }
-
-    test('fail_on_error is honoured even when other inputs are wrong', () => {
-      const result = read({ fail_on_error: 'true' });
-      assert.equal(result.settings, undefined);
-      assert.equal(result.failOnError, true);
-    });
+  test('matrix "null" (what toJSON(matrix) gives outside a matrix job) is an empty matrix, no warning', () => {
+    const result = read({ ...base, matrix: 'null' }, env);
+    assert.deepEqual(settingsOf(result).matrix, {});
+    assert.deepEqual(result.warnings, []);
   });
 
-  describe('deployment_id, started_at', () => {
-    test('started_at as ISO 8601 with a zone, or epoch milliseconds', () => {
-      const iso = read({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '2026-01-15T17:57:22.5+01:00' }).settings?.startedAt;
-      assert.equal(iso?.toISOString(), '2026-01-15T16:57:22.500Z');
-      const epoch = read({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '1768499842000' }).settings?.startedAt;
-      assert.equal(epoch?.getTime(), 1_768_499_842_000);
+  for (const bad of ['not json', '[1, 2]', '"ubuntu"', '42']) {
+    test(`matrix ${JSON.stringify(bad)} is a warning naming matrix, and an empty matrix`, () => {
+      const result = read({ ...base, matrix: bad }, env);
+      assert.deepEqual(settingsOf(result).matrix, {});
+      assert.equal(result.warnings.length, 1);
+      assert.match(result.warnings[0] ?? '', /matrix/);
     });
+  }
+});
 
-    for (const raw of ['yesterday', '2026-01-15', '2026-01-15T17:57:22', '17684998']) {
-      test(`started_at ${JSON.stringify(raw)} is refused`, () => assert.equal(problemsOf({ event_state: 'stop', started_at: raw })[0]?.[0], 'started_at'));
-    }
+// Inputs added with event_state stop/start, captures and what the runner fills in.
+const REQUIRED = { refresh_token: 'l9rt-secret', org_slug: 'acme', env: 'production' };
+const REPO_ENV = { GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' };
 
-    test('started_at is ignored, with a warning, unless event_state is stop', () => {
-      const { settings, warnings } = read({ ...REQUIRED, started_at: '1768499842000' });
-      assert.equal(settings?.startedAt, undefined);
-      assert.match(warnings[0] ?? '', /started_at is only used with event_state: stop/);
-    });
+function readDefaults(inputs: Record<string, string>): SettingsResult {
+  return read(inputs, REPO_ENV);
+}
 
-    test('deployment_id must be a plain id', () => {
-      assert.equal(read({ ...REQUIRED, deployment_id: 'b7e2c1d0-1111-4a4a-9c9c-0123456789ab' }).settings?.deploymentId, 'b7e2c1d0-1111-4a4a-9c9c-0123456789ab');
-      assert.equal(problemsOf({ deployment_id: 'a b' })[0]?.[0], 'deployment_id');
-      assert.equal(problemsOf({ deployment_id: 'x'.repeat(129) })[0]?.[0], 'deployment_id');
-    });
+function problemsOf(inputs: Record<string, string>): Array<[string, string]> {
+  return readDefaults({ ...REQUIRED, ...inputs }).problems.map((problem) => [problem.input, problem.message]);
+}
+
+describe('deployment_id, started_at', () => {
+  test('started_at as ISO 8601 with a zone, or epoch milliseconds', () => {
+    const iso = readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '2026-01-15T17:57:22.5+01:00' }).settings?.startedAt;
+    assert.equal(iso?.toISOString(), '2026-01-15T16:57:22.500Z');
+    const epoch = readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '1768499842000' }).settings?.startedAt;
+    assert.equal(epoch?.getTime(), 1_768_499_842_000);
   });
 
-  describe('capture_env, capture_inputs', () => {
-    test('names separated by commas, spaces or new lines; duplicates once', () => {
-      const { settings } = read({ ...REQUIRED, capture_env: 'HELM_CHART, DEPLOY_TARGET\nHELM_CHART', capture_inputs: 'reason canary-percent' });
-      assert.deepEqual(settings?.captureEnv, ['HELM_CHART', 'DEPLOY_TARGET']);
-      assert.deepEqual(settings?.captureInputs, ['reason', 'canary-percent']);
-    });
+  for (const raw of ['yesterday', '2026-01-15', '2026-01-15T17:57:22', '17684998']) {
+    test(`started_at ${JSON.stringify(raw)} is refused`, () => assert.equal(problemsOf({ event_state: 'stop', started_at: raw })[0]?.[0], 'started_at'));
+  }
 
-    test('a name that cannot be a variable is refused', () => {
-      assert.deepEqual(problemsOf({ capture_env: 'OK, bad-name, 9X' }), [['capture_env', 'has names that are not valid: "bad-name", "9X"']]);
-    });
+  test('started_at is ignored, with a warning, unless event_state is stop', () => {
+    const { settings, warnings } = readDefaults({ ...REQUIRED, started_at: '1768499842000' });
+    assert.equal(settings?.startedAt, undefined);
+    assert.match(warnings[0] ?? '', /started_at is only used with event_state: stop/);
   });
 
-  describe('what the runner fills in', () => {
-    test('job_status, job_check_run_id and matrix', () => {
-      const { settings, warnings } = read({ ...REQUIRED, job_status: 'Cancelled', job_check_run_id: '31337', matrix: '{\n  "region": "eu"\n}' });
-      assert.equal(settings?.jobStatus, 'cancelled');
-      assert.equal(settings?.jobCheckRunId, '31337');
-      assert.deepEqual(settings?.matrix, { region: 'eu' });
-      assert.deepEqual(warnings, []);
-    });
+  test('deployment_id must be a plain id', () => {
+    assert.equal(readDefaults({ ...REQUIRED, deployment_id: 'b7e2c1d0-1111-4a4a-9c9c-0123456789ab' }).settings?.deploymentId, 'b7e2c1d0-1111-4a4a-9c9c-0123456789ab');
+    assert.equal(problemsOf({ deployment_id: 'a b' })[0]?.[0], 'deployment_id');
+    assert.equal(problemsOf({ deployment_id: 'x'.repeat(129) })[0]?.[0], 'deployment_id');
+  });
+});
 
-    test('no matrix is "null"', () => assert.deepEqual(read({ ...REQUIRED, matrix: 'null' }).settings?.matrix, {}));
+describe('capture_env, capture_inputs', () => {
+  test('names separated by commas, spaces or new lines; duplicates once', () => {
+    const { settings } = readDefaults({ ...REQUIRED, capture_env: 'HELM_CHART, DEPLOY_TARGET\nHELM_CHART', capture_inputs: 'reason canary-percent' });
+    assert.deepEqual(settings?.captureEnv, ['HELM_CHART', 'DEPLOY_TARGET']);
+    assert.deepEqual(settings?.captureInputs, ['reason', 'canary-percent']);
+  });
 
-    test('odd values are warnings, never problems: the marker is still sent', () => {
-      const { settings, problems, warnings } = read({ ...REQUIRED, job_status: '${{ job.status }}', job_check_run_id: 'abc', matrix: '[1]' });
-      assert.deepEqual(problems, []);
-      assert.equal(settings?.jobStatus, undefined);
-      assert.equal(settings?.jobCheckRunId, undefined);
-      assert.deepEqual(settings?.matrix, {});
-      assert.equal(warnings.length, 3);
-    });
+  test('a name that cannot be a variable is refused', () => {
+    assert.deepEqual(problemsOf({ capture_env: 'OK, bad-name, 9X' }), [['capture_env', 'has names that are not valid: "bad-name", "9X"']]);
+  });
+});
+
+describe('what the runner fills in', () => {
+  test('job_status, job_check_run_id and matrix', () => {
+    const { settings, warnings } = readDefaults({ ...REQUIRED, job_status: 'Cancelled', job_check_run_id: '31337', matrix: '{\n  "region": "eu"\n}' });
+    assert.equal(settings?.jobStatus, 'cancelled');
+    assert.equal(settings?.jobCheckRunId, '31337');
+    assert.deepEqual(settings?.matrix, { region: 'eu' });
+    assert.deepEqual(warnings, []);
+  });
+
+  test('no matrix is "null"', () => assert.deepEqual(readDefaults({ ...REQUIRED, matrix: 'null' }).settings?.matrix, {}));
+
+  test('odd values are warnings, never problems: the marker is still sent', () => {
+    const { settings, problems, warnings } = readDefaults({ ...REQUIRED, job_status: '${{ job.status }}', job_check_run_id: 'abc', matrix: '[1]' });
+    assert.deepEqual(problems, []);
+    assert.equal(settings?.jobStatus, undefined);
+    assert.equal(settings?.jobCheckRunId, undefined);
+    assert.deepEqual(settings?.matrix, {});
+    assert.equal(warnings.length, 3);
   });
 });

@@ -112,7 +112,7 @@ export function correlationAttributes(values: CorrelationValues): Attributes {
  * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
  */
 export function sanitizeLabelName(key: string): string | undefined {
-  let label = key.trim().replace(/[^a-zA-Z0-9_]/g, '_');
+  let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
   if (/^[0-9]/.test(label)) label = `_${label}`;
   if (label === '' || label.startsWith('__')) return undefined;
   return label;

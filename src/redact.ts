@@ -4,7 +4,8 @@ const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) {
+  // Longest first, so that a secret containing another is blanked whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     if (secret.length >= MIN_SECRET_LENGTH) result = result.split(secret).join('***');
   }
   return result;

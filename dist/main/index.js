@@ -31399,7 +31399,8 @@ function hint(failure, context) {
 const MIN_SECRET_LENGTH = 4;
 function redact(text, secrets) {
     let result = text;
-    for (const secret of secrets) {
+    // Longest first, so that a secret containing another is blanked whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
         if (secret.length >= MIN_SECRET_LENGTH)
             result = result.split(secret).join('***');
     }
@@ -31844,7 +31845,7 @@ function correlationAttributes(values) {
  * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
  */
 function sanitizeLabelName(key) {
-    let label = key.trim().replace(/[^a-zA-Z0-9_]/g, '_');
+    let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
     if (/^[0-9]/.test(label))
         label = `_${label}`;
     if (label === '' || label.startsWith('__'))
