@@ -10,12 +10,13 @@ after(() => fake.stop());
 
 beforeEach(() => fake.reset());
 
-function client(options: { timeoutMs?: number; maxRetries?: number; orgSlug?: string } = {}): Last9Client {
+function client(options: { timeoutMs?: number; attemptTimeoutMs?: number; maxRetries?: number; orgSlug?: string } = {}): Last9Client {
   return new Last9Client({
     apiBaseUrl: fake.url,
     orgSlug: options.orgSlug ?? DEFAULT_ORG,
     retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 10, maxDelayMs: 50 },
     deadline: new Deadline(options.timeoutMs ?? 10_000),
+    attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
     secrets: [DEFAULT_REFRESH_TOKEN],
   });
 }
@@ -148,6 +149,33 @@ describe('Last9Client', () => {
     }
   });
 
+  test('a try that gets no answer is abandoned and retried while the budget lasts', async () => {
+    const last9 = client({ timeoutMs: 5_000, attemptTimeoutMs: 300 });
+    try {
+      fake.faults.push({ on: 'token', times: 1, respond: 'hang' });
+      const started = performance.now();
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.equal(token.ok, true);
+      assert.equal(token.attempts, 2);
+      assert.equal(fake.requestsTo('token').length, 2);
+      assert.ok(performance.now() - started >= 300);
+    } finally {
+      last9.dispose();
+    }
+  });
+
+  test('tries that time out every time end with the last one, within the budget', async () => {
+    const last9 = client({ timeoutMs: 5_000, attemptTimeoutMs: 200, maxRetries: 2 });
+    try {
+      fake.faults.push({ on: 'token', respond: 'hang' });
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.deepEqual(!token.ok && token.failure, { kind: 'network', message: 'no answer within 0.2 s' });
+      assert.equal(fake.requestsTo('token').length, 3);
+    } finally {
+      last9.dispose();
+    }
+  });
+
   test('retries a reset connection', async () => {
     const last9 = client();
     try {
@@ -197,6 +225,7 @@ describe('Last9Client', () => {
       orgSlug: DEFAULT_ORG,
       retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 20 },
       deadline: new Deadline(5_000),
+      attemptTimeoutMs: 5_000,
       secrets: [],
     });
     try {

@@ -5,7 +5,7 @@ import { describeFailure, describeInputProblem, type FailureContext } from '../s
 import { redact } from '../src/redact.js';
 
 function context(overrides: Partial<FailureContext> = {}): FailureContext {
-  return { call: 'start', attempts: 1, orgSlug: 'acme-prod', apiBaseUrl: 'https://app.last9.io', ...overrides };
+  return { call: 'start', event: 'start', attempts: 1, orgSlug: 'acme-prod', apiBaseUrl: 'https://app.last9.io', ...overrides };
 }
 
 function assertOneLine(message: string): void {
@@ -21,7 +21,7 @@ describe('describeFailure', () => {
       assert.match(message, /refresh_token/);
       assert.ok(message.includes(String(status)), 'says what Last9 answered');
       assert.ok(message.includes('invalid refresh token'), 'quotes what Last9 said');
-      assert.match(message, /No marker was sent/);
+      assert.match(message, /The start event was not sent; the deploy itself is unaffected\./);
       assertOneLine(message);
     });
   }
@@ -75,9 +75,9 @@ describe('describeFailure', () => {
     }
   });
 
-  test('a failed event says the deploy itself is unaffected; a failed token exchange says no marker was sent', () => {
-    assert.match(describeFailure({ kind: 'http', status: 500, body: '' }, context({ call: 'stop' })), /deploy itself is unaffected/);
-    assert.match(describeFailure({ kind: 'http', status: 500, body: '' }, context({ call: 'token' })), /No marker was sent/);
+  test('the consequence names the event the step was sending, and that the deploy is unaffected', () => {
+    assert.match(describeFailure({ kind: 'http', status: 500, body: '' }, context({ call: 'stop', event: 'stop' })), /The stop event is missing on Last9; the deploy itself is unaffected\.$/);
+    assert.match(describeFailure({ kind: 'http', status: 500, body: '' }, context({ call: 'token', event: 'stop' })), /The stop event was not sent; the deploy itself is unaffected\.$/);
   });
 
   test('a bad answer names api_base_url', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { backoffDelayMs, decideRetry, parseRetryAfterMs, type AttemptOutcome, type RetryContext, type RetryDecision } from '../src/retry.js';
+import { attemptTimeoutMs, backoffDelayMs, decideRetry, MIN_ATTEMPT_TIMEOUT_MS, parseRetryAfterMs, type AttemptOutcome, type RetryContext, type RetryDecision } from '../src/retry.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -190,5 +190,17 @@ describe('parseRetryAfterMs', () => {
   test('an unreadable Retry-After falls back to the backoff', () => {
     const decision = decide({ status: 503, retryAfter: 'later' }, { random: () => 1 });
     assert.deepEqual(decision, { retry: true, delayMs: 1000 });
+  });
+});
+
+describe('attemptTimeoutMs', () => {
+  test('an equal share of the budget per try, so that a hung try can be retried', () => {
+    assert.equal(attemptTimeoutMs(30_000, { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 }), 7_500);
+    assert.equal(attemptTimeoutMs(60_000, { maxRetries: 0, baseDelayMs: 1_000, maxDelayMs: 30_000 }), 60_000);
+  });
+
+  test('never less than 5 s, so that a slow Last9 is not cut off', () => {
+    assert.equal(attemptTimeoutMs(2_000, { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 }), MIN_ATTEMPT_TIMEOUT_MS);
+    assert.equal(MIN_ATTEMPT_TIMEOUT_MS, 5_000);
   });
 });

@@ -487,3 +487,9 @@ describe('what the runner fills in', () => {
     assert.equal(warnings.length, 3);
   });
 });
+
+test('started_at on a stop without deployment_id is ignored, with a warning', () => {
+  const { settings, warnings } = readDefaults({ ...REQUIRED, event_state: 'stop', started_at: '1768499842000' });
+  assert.equal(settings?.startedAt, undefined);
+  assert.match(warnings[0] ?? '', /started_at is only used together with deployment_id/);
+});

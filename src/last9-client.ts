@@ -53,6 +53,8 @@ export interface ClientOptions {
   orgSlug: string;
   retry: RetryPolicy;
   deadline: Deadline;
+  /** How long one try may wait for an answer before it is abandoned and retried. */
+  attemptTimeoutMs: number;
   /** Values to blank out of anything Last9 answers before it reaches a message. */
   secrets: string[];
   userAgent?: string;
@@ -65,7 +67,7 @@ interface RawResponse {
   retryAfter?: string;
 }
 
-class DeadlineExceeded extends Error {}
+class TimedOut extends Error {}
 
 export class Last9Client {
   private http: HttpClient;
@@ -110,16 +112,19 @@ export class Last9Client {
     for (let attempts = 1; ; attempts++) {
       let outcome: AttemptOutcome;
       let response: RawResponse | undefined;
+      const remainingMs = deadline.remainingMs();
+      const timeoutMs = Math.min(remainingMs, this.options.attemptTimeoutMs);
       try {
-        response = await this.withinDeadline(async () => {
+        response = await this.within(timeoutMs, async () => {
           const answer = await this.http.request(method, url, payload, requestHeaders);
           const retryAfter = answer.message.headers['retry-after'];
           return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
         });
         outcome = { status: response.status, retryAfter: response.retryAfter };
       } catch (error) {
-        if (error instanceof DeadlineExceeded) return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
-        outcome = { networkError: describeNetworkError(error) };
+        if (!(error instanceof TimedOut)) outcome = { networkError: describeNetworkError(error) };
+        else if (timeoutMs >= remainingMs) return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
+        else outcome = { networkError: `no answer within ${timeoutMs / 1000} s` };
       }
 
       const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
@@ -133,17 +138,16 @@ export class Last9Client {
     }
   }
 
-  /** Runs one try, abandoning it (and its connection) when the step's budget runs out. */
-  private async withinDeadline<T>(attempt: () => Promise<T>): Promise<T> {
-    const remaining = this.options.deadline.remainingMs();
+  /** Runs one try, abandoning it (and its connection) if it is not answered in time. */
+  private async within<T>(timeoutMs: number, attempt: () => Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
+      timer = setTimeout(() => reject(new TimedOut()), timeoutMs);
     });
     try {
       return await Promise.race([attempt(), expired]);
     } catch (error) {
-      if (error instanceof DeadlineExceeded) {
+      if (error instanceof TimedOut) {
         this.http.dispose();
         this.http = this.newHttpClient();
       }

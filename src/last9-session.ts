@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import { Deadline, Last9Client, type AccessToken, type CallResult, type ChangeEvent } from './last9-client.js';
 import { describeFailure, type Last9Call } from './messages.js';
+import { attemptTimeoutMs } from './retry.js';
 import type { Settings } from './settings.js';
 
 /** A token this close to expiry is exchanged again rather than risked. */
@@ -31,6 +32,7 @@ export class Last9Session {
       orgSlug: settings.orgSlug,
       retry: settings.retry,
       deadline: new Deadline(settings.timeoutMs),
+      attemptTimeoutMs: attemptTimeoutMs(settings.timeoutMs, settings.retry),
       secrets: [settings.refreshToken, ...(options.cachedToken ? [options.cachedToken.token] : [])],
     });
     const cached = options.cachedToken;
@@ -39,36 +41,37 @@ export class Last9Session {
 
   async deliver(event: ChangeEvent): Promise<Delivery> {
     const reusingToken = this.token !== undefined;
-    const token = this.token ?? (await this.exchange());
+    const token = this.token ?? (await this.exchange(event.event_state));
     if ('message' in token) return token;
 
     let sent = await this.client.sendEvent(token.token, event);
     // The main step's token may have been revoked or expired early; one fresh exchange settles it.
     if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
       core.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
-      const fresh = await this.exchange();
+      const fresh = await this.exchange(event.event_state);
       if ('message' in fresh) return fresh;
       sent = await this.client.sendEvent(fresh.token, event);
     }
-    return sent.ok ? { delivered: true } : this.failed(event.event_state, sent);
+    return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent);
   }
 
   dispose(): void {
     this.client.dispose();
   }
 
-  private async exchange(): Promise<AccessToken | Extract<Delivery, { delivered: false }>> {
+  private async exchange(forEvent: ChangeEvent['event_state']): Promise<AccessToken | Extract<Delivery, { delivered: false }>> {
     const result = await this.client.exchangeToken(this.settings.refreshToken);
-    if (!result.ok) return this.failed('token', result);
+    if (!result.ok) return this.failed('token', forEvent, result);
     core.setSecret(result.value.token);
     this.token = result.value;
     this.options.onNewToken?.(result.value);
     return result.value;
   }
 
-  private failed(call: Last9Call, result: Extract<CallResult<unknown>, { ok: false }>): { delivered: false; message: string } {
+  private failed(call: Last9Call, event: ChangeEvent['event_state'], result: Extract<CallResult<unknown>, { ok: false }>): { delivered: false; message: string } {
     const message = describeFailure(result.failure, {
       call,
+      event,
       attempts: result.attempts,
       orgSlug: this.settings.orgSlug,
       apiBaseUrl: this.settings.apiBaseUrl,

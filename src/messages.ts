@@ -8,6 +8,8 @@ export type Last9Call = 'token' | 'start' | 'stop';
 
 export interface FailureContext {
   call: Last9Call;
+  /** The event the step was sending when the call failed. */
+  event: 'start' | 'stop';
   attempts: number;
   orgSlug: string;
   apiBaseUrl: string;
@@ -22,7 +24,10 @@ const CALL_NAMES: Record<Last9Call, string> = {
 export function describeFailure(failure: CallFailure, context: FailureContext): string {
   const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
   const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-  const consequence = context.call === 'token' ? 'No marker was sent.' : 'The marker is missing on Last9; the deploy itself is unaffected.';
+  const consequence =
+    context.call === 'token'
+      ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
+      : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
   return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
 }
 

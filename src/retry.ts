@@ -12,6 +12,18 @@ export type AttemptOutcome = { status: number; retryAfter?: string } | { network
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: 'success' | 'not-retryable' | 'attempts-exhausted' | 'out-of-time' };
 
+/** A try that has not been answered by then is abandoned and, if there is time, tried again. */
+export const MIN_ATTEMPT_TIMEOUT_MS = 5_000;
+
+/**
+ * How long one try may wait for an answer: an equal share of the step's budget, so that a hung
+ * request can still be retried, but never less than MIN_ATTEMPT_TIMEOUT_MS, so that a slow but
+ * working Last9 is not cut off. The step's deadline caps it in any case.
+ */
+export function attemptTimeoutMs(budgetMs: number, policy: RetryPolicy): number {
+  return Math.max(MIN_ATTEMPT_TIMEOUT_MS, Math.floor(budgetMs / (policy.maxRetries + 1)));
+}
+
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }

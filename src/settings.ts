@@ -95,6 +95,7 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   }
 
   if (startedAt && eventState !== 'stop') warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+  else if (startedAt && !deploymentId) warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
 
   const jobStatus = parseJobStatus(input('job_status'), warnings);
   const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
@@ -131,7 +132,7 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       eventName,
       eventState,
       deploymentId,
-      startedAt: eventState === 'stop' ? startedAt : undefined,
+      startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
       dataSourceName: input('data_source_name') || undefined,
       apiBaseUrl,
       version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,

@@ -31352,7 +31352,9 @@ const CALL_NAMES = {
 function describeFailure(failure, context) {
     const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
     const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-    const consequence = context.call === 'token' ? 'No marker was sent.' : 'The marker is missing on Last9; the deploy itself is unaffected.';
+    const consequence = context.call === 'token'
+        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
+        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
     return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
 }
 function describeInputProblem(problem) {
@@ -31450,6 +31452,8 @@ function readSettings(readInput, env) {
     }
     if (startedAt && eventState !== 'stop')
         warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+    else if (startedAt && !deploymentId)
+        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
     const jobStatus = parseJobStatus(input('job_status'), warnings);
     const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
     const matrix = parseMatrix(input('matrix'), warnings);
@@ -31481,7 +31485,7 @@ function readSettings(readInput, env) {
             eventName,
             eventState,
             deploymentId,
-            startedAt: eventState === 'stop' ? startedAt : undefined,
+            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
             dataSourceName: input('data_source_name') || undefined,
             apiBaseUrl,
             version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
@@ -31991,6 +31995,16 @@ function handoff_writeHandoff(key, window) {
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 // When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
+/** A try that has not been answered by then is abandoned and, if there is time, tried again. */
+const MIN_ATTEMPT_TIMEOUT_MS = 5_000;
+/**
+ * How long one try may wait for an answer: an equal share of the step's budget, so that a hung
+ * request can still be retried, but never less than MIN_ATTEMPT_TIMEOUT_MS, so that a slow but
+ * working Last9 is not cut off. The step's deadline caps it in any case.
+ */
+function attemptTimeoutMs(budgetMs, policy) {
+    return Math.max(MIN_ATTEMPT_TIMEOUT_MS, Math.floor(budgetMs / (policy.maxRetries + 1)));
+}
 function isRetryableStatus(status) {
     return status === 429 || status >= 500;
 }
@@ -32061,7 +32075,7 @@ class Deadline {
         return Math.max(0, this.endMs - this.now());
     }
 }
-class DeadlineExceeded extends Error {
+class TimedOut extends Error {
 }
 class Last9Client {
     options;
@@ -32104,8 +32118,10 @@ class Last9Client {
         for (let attempts = 1;; attempts++) {
             let outcome;
             let response;
+            const remainingMs = deadline.remainingMs();
+            const timeoutMs = Math.min(remainingMs, this.options.attemptTimeoutMs);
             try {
-                response = await this.withinDeadline(async () => {
+                response = await this.within(timeoutMs, async () => {
                     const answer = await this.http.request(method, url, payload, requestHeaders);
                     const retryAfter = answer.message.headers['retry-after'];
                     return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
@@ -32113,9 +32129,12 @@ class Last9Client {
                 outcome = { status: response.status, retryAfter: response.retryAfter };
             }
             catch (error) {
-                if (error instanceof DeadlineExceeded)
+                if (!(error instanceof TimedOut))
+                    outcome = { networkError: describeNetworkError(error) };
+                else if (timeoutMs >= remainingMs)
                     return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
-                outcome = { networkError: describeNetworkError(error) };
+                else
+                    outcome = { networkError: `no answer within ${timeoutMs / 1000} s` };
             }
             const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
             if (decision.retry) {
@@ -32129,18 +32148,17 @@ class Last9Client {
             return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };
         }
     }
-    /** Runs one try, abandoning it (and its connection) when the step's budget runs out. */
-    async withinDeadline(attempt) {
-        const remaining = this.options.deadline.remainingMs();
+    /** Runs one try, abandoning it (and its connection) if it is not answered in time. */
+    async within(timeoutMs, attempt) {
         let timer;
         const expired = new Promise((_, reject) => {
-            timer = setTimeout(() => reject(new DeadlineExceeded()), remaining);
+            timer = setTimeout(() => reject(new TimedOut()), timeoutMs);
         });
         try {
             return await Promise.race([attempt(), expired]);
         }
         catch (error) {
-            if (error instanceof DeadlineExceeded) {
+            if (error instanceof TimedOut) {
                 this.http.dispose();
                 this.http = this.newHttpClient();
             }
@@ -32187,6 +32205,7 @@ function sleep(ms) {
 
 
 
+
 /** A token this close to expiry is exchanged again rather than risked. */
 const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 class Last9Session {
@@ -32202,6 +32221,7 @@ class Last9Session {
             orgSlug: settings.orgSlug,
             retry: settings.retry,
             deadline: new Deadline(settings.timeoutMs),
+            attemptTimeoutMs: attemptTimeoutMs(settings.timeoutMs, settings.retry),
             secrets: [settings.refreshToken, ...(options.cachedToken ? [options.cachedToken.token] : [])],
         });
         const cached = options.cachedToken;
@@ -32209,35 +32229,36 @@ class Last9Session {
     }
     async deliver(event) {
         const reusingToken = this.token !== undefined;
-        const token = this.token ?? (await this.exchange());
+        const token = this.token ?? (await this.exchange(event.event_state));
         if ('message' in token)
             return token;
         let sent = await this.client.sendEvent(token.token, event);
         // The main step's token may have been revoked or expired early; one fresh exchange settles it.
         if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
             info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
-            const fresh = await this.exchange();
+            const fresh = await this.exchange(event.event_state);
             if ('message' in fresh)
                 return fresh;
             sent = await this.client.sendEvent(fresh.token, event);
         }
-        return sent.ok ? { delivered: true } : this.failed(event.event_state, sent);
+        return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent);
     }
     dispose() {
         this.client.dispose();
     }
-    async exchange() {
+    async exchange(forEvent) {
         const result = await this.client.exchangeToken(this.settings.refreshToken);
         if (!result.ok)
-            return this.failed('token', result);
+            return this.failed('token', forEvent, result);
         core_setSecret(result.value.token);
         this.token = result.value;
         this.options.onNewToken?.(result.value);
         return result.value;
     }
-    failed(call, result) {
+    failed(call, event, result) {
         const message = describeFailure(result.failure, {
             call,
+            event,
             attempts: result.attempts,
             orgSlug: this.settings.orgSlug,
             apiBaseUrl: this.settings.apiBaseUrl,
