@@ -347,7 +347,7 @@ describe('composeAttributes', () => {
     assert.equal(attributes.service, 'payments-api');
     assert.equal(attributes.env, 'production');
     assert.equal(attributes.deployment_id, 'dep-1');
-    assert.deepEqual(warnings, []);
+    assert.deepEqual(warnings, ['custom attribute keys "version" were dropped: the version input (or the tag) sets them']);
   });
 
   test('without a version input, a user "version" is sent', () => {

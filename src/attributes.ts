@@ -150,6 +150,8 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
   // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
   // fill whatever room is left.
   const correlationKeys = new Set(Object.keys(correlation));
+  const shadowed = Object.keys(userLabels).filter((key) => correlationKeys.has(key));
+  if (shadowed.length > 0) warnings.push(`custom attribute keys ${quoteList(shadowed)} were dropped: the version input (or the tag) sets them`);
   const githubKeys = Object.keys(github).filter((key) => !correlationKeys.has(key));
   const keptGithub = new Set(githubKeys.slice(0, Math.max(0, limit - correlationKeys.size)));
   const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
