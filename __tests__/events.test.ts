@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { changeEvent, startAttributes, stopAttributes } from '../src/events.js';
 import type { Attributes } from '../src/attributes.js';
 import type { Settings } from '../src/settings.js';
+import { pushContext } from '../testing/runner.js';
 
 /** A complete Settings value; each test overrides what it is about. */
 function settings(overrides: Partial<Settings> = {}): Settings {
@@ -27,24 +28,7 @@ function settings(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
-const PUSH_ENV = {
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_REPOSITORY: 'acme/payments-api',
-  GITHUB_RUN_ID: '9876543210',
-  GITHUB_RUN_NUMBER: '412',
-  GITHUB_RUN_ATTEMPT: '1',
-  GITHUB_WORKFLOW: 'Deploy',
-  GITHUB_WORKFLOW_REF: 'acme/payments-api/.github/workflows/deploy.yml@refs/heads/main',
-  GITHUB_SHA: '3f2a9c0d',
-  GITHUB_REF: 'refs/heads/main',
-  GITHUB_REF_NAME: 'main',
-  GITHUB_REF_TYPE: 'branch',
-  GITHUB_EVENT_NAME: 'push',
-  GITHUB_ACTOR: 'octocat',
-  GITHUB_JOB: 'deploy',
-  RUNNER_OS: 'Linux',
-  DEPLOY_REGION: 'eu-west-1',
-};
+const PUSH_ENV = { ...pushContext(), GITHUB_SHA: '3f2a9c0d', DEPLOY_REGION: 'eu-west-1' };
 
 describe('startAttributes', () => {
   test('carries the correlation attributes, the CI context and the user attributes', () => {
