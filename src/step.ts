@@ -18,7 +18,7 @@ export function maskRefreshToken(): void {
 /** The step's settings, or undefined after reporting every input problem. */
 export function readStepSettings(): Settings | undefined {
   const { settings, problems, warnings, failOnError } = readSettings((name) => core.getInput(name), process.env);
-  for (const warning of warnings) core.warning(`Last9: ${warning}`);
+  reportWarnings(warnings);
   // A configuration mistake is always an error annotation; it fails the step only with fail_on_error.
   for (const problem of problems) core.error(describeInputProblem(problem));
   if (problems.length > 0 && failOnError) process.exitCode = core.ExitCode.Failure;
@@ -30,6 +30,10 @@ export function readStepSettings(): Settings | undefined {
  * rather than through @actions/github, whose Octokit client costs every step about a third of a
  * bare Node start (see README, Benchmark) and is not otherwise needed.
  */
+export function reportWarnings(warnings: readonly string[]): void {
+  for (const warning of warnings) core.warning(`Last9: ${warning}`);
+}
+
 export function githubContext(): GithubContext {
   return { env: process.env, payload: readEventPayload(process.env.GITHUB_EVENT_PATH) };
 }

@@ -8,7 +8,7 @@ const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id
 
 export interface SentEvent {
   state: 'start' | 'stop';
-  at?: string;
+  at: string;
   /** Undefined when the step sending it was cancelled before Last9 answered. */
   delivered?: boolean | 'dry-run';
 }
@@ -34,7 +34,7 @@ export async function writeWindowSummary({ settings, attributes, events }: Windo
     .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
     .addTable([
       [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
-      ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at ?? '', OUTCOMES.get(event.delivered) as string]),
+      ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at, OUTCOMES.get(event.delivered) as string]),
     ])
     .addTable([
       [header('attribute'), header('value')],

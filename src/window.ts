@@ -9,7 +9,7 @@ import { readHandoff, writeHandoff } from './handoff.js';
 import { changeEventsPath, type AccessToken, type ChangeEvent } from './last9-client.js';
 import { Last9Session, type SessionOptions } from './last9-session.js';
 import type { Settings } from './settings.js';
-import { exitPromptlyOnCancel, githubContext, reportDelivery } from './step.js';
+import { exitPromptlyOnCancel, githubContext, reportDelivery, reportWarnings } from './step.js';
 import { writeWindowSummary, type SentEvent } from './summary.js';
 import { saveAccessToken, saveOpenWindow, saveStartDelivered, type WindowState } from './window-state.js';
 
@@ -19,8 +19,7 @@ type Outcome = SentEvent['delivered'];
 /** Sends the start event. In `window` mode it also leaves the post step what it needs to send the stop. */
 export async function openWindow(settings: Settings): Promise<void> {
   const deploymentId = settings.deploymentId ?? randomUUID();
-  const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
-  for (const warning of warnings) core.warning(`Last9: ${warning}`);
+  const attributes = windowAttributes(settings, deploymentId);
   const startedAt = new Date().toISOString();
   if (settings.eventState === 'window') saveOpenWindow({ deploymentId, startedAt, attributes });
   writeHandoff(settings, { deploymentId, startedAt });
@@ -57,8 +56,7 @@ export async function stopWindow(settings: Settings): Promise<void> {
       : undefined;
   const deploymentId = open?.deploymentId ?? randomUUID();
   if (!open) core.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
-  const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
-  for (const warning of warnings) core.warning(`Last9: ${warning}`);
+  const attributes = windowAttributes(settings, deploymentId);
   // Marked closed before sending, so that a window step's post step never sends a second stop.
   writeHandoff(settings, { deploymentId, startedAt: open?.startedAt, closed: true });
   await sendStop(settings, { deploymentId, startedAt: open?.startedAt, attributes });
@@ -74,6 +72,13 @@ export async function closeWindowAtJobEnd(settings: Settings, state: WindowState
   }
   const start: SentEvent = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : state.startDelivered };
   await sendStop(settings, window, { cachedToken: state.accessToken, start });
+}
+
+/** The window's attributes from this step's context; what had to be dropped or cut is reported. */
+function windowAttributes(settings: Settings, deploymentId: string): Attributes {
+  const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
+  reportWarnings(warnings);
+  return attributes;
 }
 
 interface WindowToClose {

@@ -31690,8 +31690,7 @@ function maskRefreshToken() {
 /** The step's settings, or undefined after reporting every input problem. */
 function readStepSettings() {
     const { settings, problems, warnings, failOnError } = readSettings((name) => getInput(name), process.env);
-    for (const warning of warnings)
-        core_warning(`Last9: ${warning}`);
+    reportWarnings(warnings);
     // A configuration mistake is always an error annotation; it fails the step only with fail_on_error.
     for (const problem of problems)
         error(describeInputProblem(problem));
@@ -31704,6 +31703,10 @@ function readStepSettings() {
  * rather than through @actions/github, whose Octokit client costs every step about a third of a
  * bare Node start (see README, Benchmark) and is not otherwise needed.
  */
+function reportWarnings(warnings) {
+    for (const warning of warnings)
+        core_warning(`Last9: ${warning}`);
+}
 function githubContext() {
     return { env: process.env, payload: readEventPayload(process.env.GITHUB_EVENT_PATH) };
 }
@@ -32288,7 +32291,7 @@ async function writeWindowSummary({ settings, attributes, events }) {
         .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
         .addTable([
         [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
-        ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at ?? '', OUTCOMES.get(event.delivered)]),
+        ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at, OUTCOMES.get(event.delivered)]),
     ])
         .addTable([
         [header('attribute'), header('value')],
@@ -32360,9 +32363,7 @@ function parseJson(text) {
 /** Sends the start event. In `window` mode it also leaves the post step what it needs to send the stop. */
 async function openWindow(settings) {
     const deploymentId = settings.deploymentId ?? (0,external_node_crypto_.randomUUID)();
-    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
-    for (const warning of warnings)
-        core_warning(`Last9: ${warning}`);
+    const attributes = windowAttributes(settings, deploymentId);
     const startedAt = new Date().toISOString();
     if (settings.eventState === 'window')
         saveOpenWindow({ deploymentId, startedAt, attributes });
@@ -32398,9 +32399,7 @@ async function stopWindow(settings) {
     const deploymentId = open?.deploymentId ?? (0,external_node_crypto_.randomUUID)();
     if (!open)
         info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
-    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
-    for (const warning of warnings)
-        core_warning(`Last9: ${warning}`);
+    const attributes = windowAttributes(settings, deploymentId);
     // Marked closed before sending, so that a window step's post step never sends a second stop.
     writeHandoff(settings, { deploymentId, startedAt: open?.startedAt, closed: true });
     await sendStop(settings, { deploymentId, startedAt: open?.startedAt, attributes });
@@ -32415,6 +32414,12 @@ async function closeWindowAtJobEnd(settings, state) {
     }
     const start = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : state.startDelivered };
     await sendStop(settings, window, { cachedToken: state.accessToken, start });
+}
+/** The window's attributes from this step's context; what had to be dropped or cut is reported. */
+function windowAttributes(settings, deploymentId) {
+    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
+    reportWarnings(warnings);
+    return attributes;
 }
 async function sendStop(settings, window, context = {}) {
     const stoppedAt = new Date();
