@@ -16,6 +16,12 @@ function eventsOf(service: string): ReceivedEvent[] {
   return fake.events.filter((event) => event.attributes.service_name === service);
 }
 
+/** A stop's attributes without the two only a stop carries. */
+function withoutOutcome(event: ReceivedEvent | undefined): Record<string, string> {
+  const { result: _result, duration_ms: _duration, ...attributes } = event?.attributes ?? {};
+  return attributes;
+}
+
 function assertQuiet(...steps: StepResult[]): void {
   for (const step of steps) {
     assert.equal(step.exitCode, 0);
@@ -46,7 +52,7 @@ describe('explicit start and stop in one job', () => {
     assert.ok(duration >= 100);
     assert.equal(stop.outputs.duration_ms, String(duration));
     assert.equal(startEvent?.attributes.step_label, 'start-marker');
-    assert.equal(stopEvent?.attributes.step_label, 'stop-marker');
+    assert.deepEqual(withoutOutcome(stopEvent), startEvent?.attributes, 'the stop repeats every label of its start, step_label and job_id included');
   });
 });
 
@@ -83,6 +89,79 @@ describe('no double stop', () => {
   });
 });
 
+describe('every deployment id gets exactly one stop', () => {
+  test('window, explicit stop, then a second window for the same service: each window is stopped once', async () => {
+    const job = newJob();
+    const first = await job.runMain({ stepId: 'first', inputs: inputs() });
+    const stop = await job.runMain({ stepId: 'stop-marker', inputs: inputs({ event_state: 'stop' }) });
+    const second = await job.runMain({ stepId: 'second', inputs: inputs() });
+    // Post steps run in reverse order.
+    const posts = [
+      await job.runPost({ stepId: 'second', inputs: inputs() }),
+      await job.runPost({ stepId: 'stop-marker', inputs: inputs({ event_state: 'stop' }) }),
+      await job.runPost({ stepId: 'first', inputs: inputs() }),
+    ];
+    assertQuiet(first, stop, second, ...posts);
+    const [a, b] = [first.outputs.deployment_id, second.outputs.deployment_id];
+    assert.notEqual(a, b);
+    assert.deepEqual(
+      fake.events.map((event) => [event.event_state, event.attributes.deployment_id]),
+      [
+        ['start', a],
+        ['stop', a],
+        ['start', b],
+        ['stop', b],
+      ],
+    );
+    assert.match(posts[2]?.stdout ?? '', new RegExp(`${a} was already closed by a stop step`));
+  });
+
+  test('two windows open for one service: stop steps close the newest first, and post steps send nothing more', async () => {
+    const job = newJob();
+    const outer = await job.runMain({ stepId: 'outer', inputs: inputs() });
+    const inner = await job.runMain({ stepId: 'inner', inputs: inputs({ event_state: 'start' }) });
+    const stops = [await job.runMain({ stepId: 'stop-1', inputs: inputs({ event_state: 'stop' }) }), await job.runMain({ stepId: 'stop-2', inputs: inputs({ event_state: 'stop' }) })];
+    const outerPost = await job.runPost({ stepId: 'outer', inputs: inputs() });
+    assertQuiet(outer, inner, ...stops, outerPost);
+    assert.deepEqual(
+      fake.events.filter((event) => event.event_state === 'stop').map((event) => event.attributes.deployment_id),
+      [inner.outputs.deployment_id, outer.outputs.deployment_id],
+    );
+  });
+
+  test('a stop naming a window that is already closed sends nothing', async () => {
+    const job = newJob();
+    const start = await job.runMain({ stepId: 'start-marker', inputs: inputs({ event_state: 'start' }) });
+    const closeIt = inputs({ event_state: 'stop', deployment_id: start.outputs.deployment_id ?? '' });
+    const first = await job.runMain({ stepId: 'stop-1', inputs: closeIt });
+    const second = await job.runMain({ stepId: 'stop-2', inputs: closeIt });
+    assertQuiet(start, first, second);
+    assert.deepEqual(fake.events.map((event) => event.event_state), ['start', 'stop']);
+    assert.match(second.stdout, /already closed in this job; nothing to send/);
+  });
+});
+
+describe('warnings', () => {
+  test('an input warning is shown once per window: the post step does not repeat it', async () => {
+    const job = newJob();
+    const withWarning = inputs({ started_at: new Date().toISOString(), matrix: '"ubuntu"' });
+    const main = await job.runMain({ inputs: withWarning });
+    const post = await job.runPost({ inputs: withWarning });
+    const warningsOf = (step: StepResult) => step.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message);
+    assert.equal(warningsOf(main).length, 2, main.stdout);
+    assert.match(warningsOf(main).join('\n'), /started_at is only used with event_state: stop/);
+    assert.deepEqual(warningsOf(post), []);
+    assert.equal(fake.events.length, 2);
+  });
+
+  test('a warning that only the post step has (the job status it reads) is still shown', async () => {
+    const job = newJob();
+    await job.runMain({ inputs: inputs() });
+    const post = await job.runPost({ inputs: inputs({ job_status: 'skipped' }) });
+    assert.match(post.annotations.map((annotation) => annotation.message).join('\n'), /job_status "skipped" is not success, failure or cancelled/);
+  });
+});
+
 describe('point marker', () => {
   test('a stop with no open window sends one stop with a result and no duration', async () => {
     const job = newJob();
@@ -100,20 +179,21 @@ describe('point marker', () => {
 });
 
 describe('across jobs', () => {
-  for (const format of ['ISO 8601', 'epoch ms'] as const) {
+  for (const format of ['ISO 8601', 'epoch ms', 'epoch seconds'] as const) {
     test(`a stop in a later job closes the window from the start step's outputs (started_at as ${format})`, async () => {
       const [startUse, stopUse] = markerUses('examples/workflows/across-jobs.yml');
       assert.equal(startUse?.job, 'start');
       assert.equal(stopUse?.job, 'rollout');
       const contexts = { secrets: { LAST9_REFRESH_TOKEN: DEFAULT_REFRESH_TOKEN }, vars: { LAST9_ORG_SLUG: 'acme' } };
 
-      const startJob = newJob();
+      const startJob = newJob({ env: { ...pushContext(), GITHUB_JOB: 'start' } });
       const startWith = { ...evaluate(startUse?.with ?? {}, contexts), api_base_url: fake.url };
       const start = await startJob.runMain({ stepId: startUse?.stepId, inputs: startWith });
       await startJob.runPost({ stepId: startUse?.stepId, inputs: startWith });
       await sleep(120);
 
-      const startedAt = format === 'ISO 8601' ? start.outputs.started_at : String(Date.parse(start.outputs.started_at ?? ''));
+      const startMs = Date.parse(start.outputs.started_at ?? '');
+      const startedAt = { 'ISO 8601': start.outputs.started_at, 'epoch ms': String(startMs), 'epoch seconds': String(Math.floor(startMs / 1000)) }[format];
       const needs = { start: { outputs: { deployment_id: start.outputs.deployment_id, started_at: startedAt } } };
       const stopJob = newJob({ env: { ...pushContext(), GITHUB_JOB: 'rollout' } });
       const stopWith = { ...evaluate(stopUse?.with ?? {}, { ...contexts, needs }), api_base_url: fake.url };
@@ -125,8 +205,17 @@ describe('across jobs', () => {
       assert.equal(stopEvent?.event_state, 'stop');
       assert.equal(stopEvent?.attributes.deployment_id, start.outputs.deployment_id);
       const duration = Number(stopEvent?.attributes.duration_ms);
-      assert.equal(duration, Date.parse(stopEvent?.timestamp ?? '') - Date.parse(startEvent?.timestamp ?? ''));
+      const gap = Date.parse(stopEvent?.timestamp ?? '') - Date.parse(startEvent?.timestamp ?? '');
+      if (format === 'epoch seconds') assert.ok(duration >= gap && duration < gap + 1_000, `duration_ms ${duration} for a gap of ${gap} ms given to the second`);
+      else assert.equal(duration, gap);
       assert.ok(duration >= 120);
+
+      // A stop in another job cannot see its start's attributes: the correlation labels match, the CI context is its own job's.
+      for (const key of ['service_name', 'deployment_environment', 'service', 'env', 'deployment_id']) {
+        assert.equal(stopEvent?.attributes[key], startEvent?.attributes[key], key);
+      }
+      assert.equal(startEvent?.attributes.step_key, 'start');
+      assert.equal(stopEvent?.attributes.step_key, 'rollout');
     });
   }
 });

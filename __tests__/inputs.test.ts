@@ -30,7 +30,7 @@ const refused: Array<[string, Record<string, string>, RegExp]> = [
   ['api_base_url', { api_base_url: 'http://app.last9.io' }, /^Input "api_base_url" must use https \(plain http is only allowed for a loopback host\), got "http:\/\/app\.last9\.io"/],
   ['api_base_url', { api_base_url: 'not a url' }, /^Input "api_base_url" is not a URL: "not a url"/],
   ['api_base_url', { api_base_url: 'ftp://app.last9.io' }, /^Input "api_base_url" must be an https URL/],
-  ['event_state', { event_state: 'begin' }, /^Input "event_state" must be one of window, start, stop; got "begin"/],
+  ['event_state', { event_state: 'begin' }, /^Input "event_state" must be one of window, start, stop, both; got "begin"/],
   ['timeout_seconds', { timeout_seconds: '-5' }, /^Input "timeout_seconds" must be a number from 1 to 3600, got "-5"/],
   ['timeout_seconds', { timeout_seconds: 'thirty' }, /^Input "timeout_seconds" must be a number/],
   ['max_retry_attempts', { max_retry_attempts: '-1' }, /^Input "max_retry_attempts" must be a whole number from 0 to 20/],

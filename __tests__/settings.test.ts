@@ -4,9 +4,12 @@ import { readSettings, type InputProblem, type Settings, type SettingsResult } f
 
 type Env = Record<string, string | undefined>;
 
+/** The clock the tests read settings at: a started_at is judged against it. */
+const NOW_MS = Date.parse('2026-01-15T18:00:00Z');
+
 /** Runs readSettings over the given inputs; an input not listed reads as '' (what getInput gives for an unset input). */
 function read(inputs: Record<string, string>, env: Env): SettingsResult {
-  return readSettings((name) => inputs[name] ?? '', env);
+  return readSettings((name) => inputs[name] ?? '', env, NOW_MS);
 }
 
 function settingsOf(result: SettingsResult): Settings {
@@ -336,7 +339,7 @@ describe('readSettings: fail_on_error', () => {
     const result = read({ fail_on_error: 'true', org_slug: 'a/b', timeout_seconds: '-1', event_state: 'nope' }, {});
     assert.equal(result.settings, undefined);
     assert.equal(result.failOnError, true);
-    const inputs = result.problems.map((problem) => problem.input);
+    const inputs: string[] = result.problems.map((problem) => problem.input);
     for (const input of ['refresh_token', 'org_slug', 'env', 'service', 'timeout_seconds', 'event_state']) {
       assert.ok(inputs.includes(input), `expected a problem naming ${input}, got ${inputs.join(', ')}`);
     }
@@ -431,15 +434,36 @@ function problemsOf(inputs: Record<string, string>): Array<[string, string]> {
 }
 
 describe('deployment_id, started_at', () => {
-  test('started_at as ISO 8601 with a zone, or epoch milliseconds', () => {
-    const iso = readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '2026-01-15T17:57:22.5+01:00' }).settings?.startedAt;
-    assert.equal(iso?.toISOString(), '2026-01-15T16:57:22.500Z');
-    const epoch = readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: '1768499842000' }).settings?.startedAt;
-    assert.equal(epoch?.getTime(), 1_768_499_842_000);
+  const startedAt = (raw: string) => readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: raw }).settings?.startedAt?.toISOString();
+
+  test('started_at as ISO 8601 with a zone, epoch seconds ($(date +%s)) or epoch milliseconds, told apart by size', () => {
+    assert.equal(startedAt('2026-01-15T17:57:22.5+01:00'), '2026-01-15T16:57:22.500Z');
+    assert.equal(startedAt('1768499842000'), '2026-01-15T17:57:22.000Z');
+    assert.equal(startedAt('1768499842'), '2026-01-15T17:57:22.000Z');
+    assert.equal(startedAt('1768499842123'), '2026-01-15T17:57:22.123Z');
   });
 
-  for (const raw of ['yesterday', '2026-01-15', '2026-01-15T17:57:22', '17684998']) {
-    test(`started_at ${JSON.stringify(raw)} is refused`, () => assert.equal(problemsOf({ event_state: 'stop', started_at: raw })[0]?.[0], 'started_at'));
+  test('a started_at up to a minute ahead (another runner\'s clock) is taken as it is', () => {
+    assert.equal(startedAt('2026-01-15T18:00:59Z'), '2026-01-15T18:00:59.000Z');
+  });
+
+  for (const [raw, message] of [
+    ['yesterday', /ISO 8601 time with a zone .*epoch seconds or epoch milliseconds, got "yesterday"/],
+    ['2026-01-15', /ISO 8601/],
+    ['2026-01-15T17:57:22', /ISO 8601/],
+    ['1768499842.5', /ISO 8601/],
+    ['2026-01-15T18:05:00Z', /is in the future \(2026-01-15T18:05:00.000Z\)/],
+    ['1768500300', /is in the future/],
+    ['99999999999', /is in the future/],
+    ['17684998', /is 1970-07-24T16:29:58.000Z, more than 35 days ago/],
+    ['1768499842000000', /is in the future/],
+    ['2025-12-01T00:00:00Z', /more than 35 days ago/],
+  ] as const) {
+    test(`started_at ${JSON.stringify(raw)} is refused`, () => {
+      const [problem] = problemsOf({ event_state: 'stop', deployment_id: 'abc', started_at: raw });
+      assert.equal(problem?.[0], 'started_at');
+      assert.match(problem?.[1] ?? '', message);
+    });
   }
 
   test('started_at is ignored, with a warning, unless event_state is stop', () => {

@@ -2,15 +2,15 @@
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../testing/runner.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRIES = ['main', 'post'] as const;
 
 export function build(outDir: string): void {
   const ncc = join(PROJECT_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   for (const entry of ENTRIES) {
-    execFileSync(process.execPath, [ncc, 'build', `src/entry/${entry}.ts`, '--out', join(outDir, entry), '--license', 'licenses.txt', '--quiet'], {
+    execFileSync(process.execPath, [ncc, 'build', `src/${entry}.ts`, '--out', join(outDir, entry), '--license', 'licenses.txt', '--quiet'], {
       cwd: PROJECT_ROOT,
       stdio: 'inherit',
     });

@@ -2,11 +2,9 @@
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
 // come in as arguments.
 
+import { deployedRevision, scalarString, type Env, type Payload } from './github-context.js';
+
 export type Attributes = Record<string, string>;
-type Env = Record<string, string | undefined>;
-// The webhook payload is arbitrary JSON; only a few well-known fields are read from it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Payload = Record<string, any>;
 
 export const MAX_ATTRIBUTES = 64;
 export const MAX_VALUE_LENGTH = 255;
@@ -23,8 +21,6 @@ export const RESERVED_KEYS: readonly string[] = [
   'env',
 ];
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-
 export interface GithubAttributeOptions {
   jobCheckRunId?: string;
   matrix: Record<string, unknown>;
@@ -32,7 +28,7 @@ export interface GithubAttributeOptions {
 
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
 export function githubAttributes(env: Env, payload: Payload, options: GithubAttributeOptions): Attributes {
-  const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && payload.pull_request !== undefined;
+  const revision = deployedRevision({ env, payload });
   const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
   const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
   const runUrl =
@@ -47,8 +43,8 @@ export function githubAttributes(env: Env, payload: Payload, options: GithubAttr
     build_id: env.GITHUB_RUN_ID,
     build_number: env.GITHUB_RUN_NUMBER,
     build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
-    commit_sha: isPullRequest ? scalarString(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
-    branch: isPullRequest ? env.GITHUB_HEAD_REF : env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+    commit_sha: revision.commitSha,
+    branch: revision.branch,
     tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
     commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
     actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
@@ -63,7 +59,7 @@ export function githubAttributes(env: Env, payload: Payload, options: GithubAttr
     github_workflow_ref: env.GITHUB_WORKFLOW_REF,
     github_ref: env.GITHUB_REF,
     github_run_attempt: env.GITHUB_RUN_ATTEMPT,
-    github_pr_number: isPullRequest ? scalarString(payload.pull_request?.number) : undefined,
+    github_pr_number: revision.pullRequestNumber,
     github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
     runner_os: env.RUNNER_OS,
     runner_environment: env.RUNNER_ENVIRONMENT,
@@ -192,10 +188,6 @@ function pipelineSlug(repositoryName: string | undefined, workflowRef: string | 
 function firstLine(text: string | undefined, maxLength: number): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
   return line ? [...line].slice(0, maxLength).join('') : undefined;
-}
-
-function scalarString(value: unknown): string | undefined {
-  return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 }
 
 function withoutEmpty(attributes: Record<string, string | undefined>): Attributes {

@@ -9,17 +9,12 @@ import {
   type Attributes,
   type ComposedAttributes,
 } from './attributes.js';
+import type { GithubContext } from './github-context.js';
 import type { ChangeEvent } from './last9-client.js';
 import type { JobStatus, Settings } from './settings.js';
 
 /** The attributes only a stop carries; the start leaves room for them. */
 const STOP_ONLY_KEYS = ['result', 'duration_ms'] as const;
-
-export interface GithubContext {
-  env: Record<string, string | undefined>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  payload: Record<string, any>;
-}
 
 export function startAttributes(settings: Settings, deploymentId: string, context: GithubContext): ComposedAttributes {
   const github = settings.includeGithubAttributes

@@ -1,6 +1,7 @@
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
 
+import { INPUT, type InputName } from './names.js';
 import type { RetryPolicy } from './retry.js';
 
 export type EventState = 'window' | 'start' | 'stop';
@@ -37,7 +38,7 @@ export interface Settings {
 }
 
 export interface InputProblem {
-  input: string;
+  input: InputName;
   message: string;
 }
 
@@ -50,9 +51,12 @@ export interface SettingsResult {
   problems: InputProblem[];
   /** Not worth refusing the event for, but the user should know. */
   warnings: string[];
+  /** What the action made of an input, said once. */
+  notices: string[];
 }
 
-const EVENT_STATES: readonly EventState[] = ['window', 'start', 'stop'];
+/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
+const EVENT_STATES = ['window', 'start', 'stop', 'both'] as const;
 const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -60,46 +64,58 @@ const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
 const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
 
-export function readSettings(readInput: ReadInput, env: Record<string, string | undefined>): SettingsResult {
+/** A window cannot have started earlier than a workflow run can last (35 days). */
+export const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
+/** Runners' clocks may disagree a little; a later started_at is a mistake. */
+export const MAX_STARTED_AT_SKEW_MS = 60_000;
+/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
+export const EPOCH_SECONDS_BELOW = 100_000_000_000;
+
+export function readSettings(readInput: ReadInput, env: Record<string, string | undefined>, nowMs: number = Date.now()): SettingsResult {
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
-  const input = (name: string): string => readInput(name).trim();
-  const problem = (name: string, message: string): undefined => {
+  const notices: string[] = [];
+  const input = (name: InputName): string => readInput(name).trim();
+  const problem = (name: InputName, message: string): undefined => {
     problems.push({ input: name, message });
     return undefined;
   };
 
-  const failOnError = parseBoolean('fail_on_error', input('fail_on_error'), false, problem) ?? false;
+  const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
 
-  const required = (name: string): string => input(name) || (problem(name, 'is required but was empty') ?? '');
-  const refreshToken = required('refresh_token');
-  const orgSlug = parseOrgSlug(required('org_slug'), problem);
-  const deploymentEnv = required('env');
-  const service = parseService(input('service'), input('service_name'), env, problem);
-  const eventName = input('event_name') || 'deployment';
-  const eventState = parseChoice('event_state', input('event_state') || 'window', EVENT_STATES, problem);
-  const apiBaseUrl = parseApiBaseUrl(input('api_base_url') || DEFAULT_API_BASE_URL, problem);
-  const deploymentId = parseDeploymentId(input('deployment_id'), problem);
-  const startedAt = parseStartedAt(input('started_at'), problem);
-  const customAttributes = parseCustomAttributes(input('custom_attributes'), problem);
-  const captureEnv = parseNames('capture_env', input('capture_env'), ENV_NAME, problem);
-  const captureInputs = parseNames('capture_inputs', input('capture_inputs'), INPUT_NAME, problem);
-  const dryRun = parseBoolean('dry_run', input('dry_run'), false, problem);
-  const includeGithubAttributes = parseBoolean('include_github_attributes', input('include_github_attributes'), true, problem);
-  const timeoutSeconds = parseNumber('timeout_seconds', input('timeout_seconds'), { fallback: 30, min: 1, max: 3600 }, problem);
-  const maxRetries = parseNumber('max_retry_attempts', input('max_retry_attempts'), { fallback: 3, min: 0, max: 20, integer: true }, problem);
-  const baseDelayMs = parseNumber('retry_backoff_ms', input('retry_backoff_ms'), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
-  const maxDelayMs = parseNumber('max_retry_backoff_ms', input('max_retry_backoff_ms'), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+  const required = (name: InputName): string => input(name) || (problem(name, 'is required but was empty') ?? '');
+  const refreshToken = required(INPUT.refreshToken);
+  const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
+  const deploymentEnv = required(INPUT.env);
+  const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
+  const eventName = input(INPUT.eventName) || 'deployment';
+  const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+  const eventState: EventState | undefined = chosenState === 'both' ? 'window' : chosenState;
+  if (chosenState === 'both') {
+    notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
+  }
+  const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
+  const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
+  const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
+  const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
+  const captureEnv = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+  const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
+  const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
+  const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+  const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
+  const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+  const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+  const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
   if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
-    problem('max_retry_backoff_ms', `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+    problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
   }
 
   if (startedAt && eventState !== 'stop') warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
   else if (startedAt && !deploymentId) warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
 
-  const jobStatus = parseJobStatus(input('job_status'), warnings);
-  const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
-  const matrix = parseMatrix(input('matrix'), warnings);
+  const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
+  const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
+  const matrix = parseMatrix(input(INPUT.matrix), warnings);
 
   if (
     problems.length > 0 ||
@@ -117,13 +133,14 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
     baseDelayMs === undefined ||
     maxDelayMs === undefined
   ) {
-    return { failOnError, problems, warnings };
+    return { failOnError, problems, warnings, notices };
   }
 
   return {
     failOnError,
     problems,
     warnings,
+    notices,
     settings: {
       refreshToken,
       orgSlug,
@@ -133,9 +150,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       eventState,
       deploymentId,
       startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
-      dataSourceName: input('data_source_name') || undefined,
+      dataSourceName: input(INPUT.dataSourceName) || undefined,
       apiBaseUrl,
-      version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+      version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
       customAttributes,
       captureEnv,
       captureInputs,
@@ -151,9 +168,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   };
 }
 
-type Problem = (input: string, message: string) => undefined;
+type Problem = (input: InputName, message: string) => undefined;
 
-function parseBoolean(name: string, raw: string, fallback: boolean, problem: Problem): boolean | undefined {
+function parseBoolean(name: InputName, raw: string, fallback: boolean, problem: Problem): boolean | undefined {
   if (raw === '') return fallback;
   const value = raw.toLowerCase();
   if (value === 'true') return true;
@@ -161,7 +178,7 @@ function parseBoolean(name: string, raw: string, fallback: boolean, problem: Pro
   return problem(name, `must be true or false, got "${raw}"`);
 }
 
-function parseChoice<T extends string>(name: string, raw: string, choices: readonly T[], problem: Problem): T | undefined {
+function parseChoice<T extends string>(name: InputName, raw: string, choices: readonly T[], problem: Problem): T | undefined {
   const value = raw.toLowerCase() as T;
   if (choices.includes(value)) return value;
   return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
@@ -174,7 +191,7 @@ interface NumberBounds {
   integer?: boolean;
 }
 
-function parseNumber(name: string, raw: string, bounds: NumberBounds, problem: Problem): number | undefined {
+function parseNumber(name: InputName, raw: string, bounds: NumberBounds, problem: Problem): number | undefined {
   if (raw === '') return bounds.fallback;
   const value = Number(raw);
   const kind = bounds.integer ? 'a whole number' : 'a number';
@@ -190,18 +207,18 @@ function parseNumber(name: string, raw: string, bounds: NumberBounds, problem: P
 function parseOrgSlug(raw: string, problem: Problem): string | undefined {
   if (raw === '') return undefined;
   if (!ORG_SLUG.test(raw) || raw.includes('..')) {
-    return problem('org_slug', 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+    return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
   }
   return raw;
 }
 
 function parseService(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem): string | undefined {
   if (service && serviceName && service !== serviceName) {
-    return problem('service', `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
+    return problem(INPUT.service, `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
   }
   const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
   const value = service || serviceName || repositoryName;
-  if (!value) return problem('service', 'is empty and GITHUB_REPOSITORY is not set to default it from');
+  if (!value) return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
   return value;
 }
 
@@ -216,42 +233,51 @@ function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    return problem('api_base_url', `is not a URL: "${raw}"`);
+    return problem(INPUT.apiBaseUrl, `is not a URL: "${raw}"`);
   }
   if (url.username || url.password) {
-    return problem('api_base_url', 'must not contain credentials; pass the token through refresh_token');
+    return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
   }
   if (url.search || url.hash) {
-    return problem('api_base_url', 'must not contain a query or fragment');
+    return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return problem('api_base_url', `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+    return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return problem('api_base_url', `must be an https URL, got "${url.protocol}"`);
+    return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
   }
   return url.href.replace(/\/+$/, '');
 }
 
 function parseDeploymentId(raw: string, problem: Problem): string | undefined {
   if (raw === '' || DEPLOYMENT_ID.test(raw)) return raw || undefined;
-  return problem('deployment_id', 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+  return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
 }
 
-/** ISO 8601 with a time zone, or epoch milliseconds. */
-function parseStartedAt(raw: string, problem: Problem): Date | undefined {
+/**
+ * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
+ * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
+ */
+export function parseStartedAt(raw: string, nowMs: number, problem: Problem): Date | undefined {
   if (raw === '') return undefined;
-  const epochMs = /^\d{10,16}$/.test(raw) ? Number(raw) : undefined;
+  const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+  const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
   const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
   const ms = epochMs ?? isoMs;
   if (ms === undefined || Number.isNaN(ms)) {
-    return problem('started_at', `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z) or epoch milliseconds, got "${raw}"`);
+    return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got "${raw}"`);
+  }
+  const shown = new Date(ms).toISOString();
+  if (ms > nowMs + MAX_STARTED_AT_SKEW_MS) return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
+  if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
+    return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
   }
   return new Date(ms);
 }
 
 /** Names separated by commas, spaces or new lines. */
-function parseNames(name: string, raw: string, pattern: RegExp, problem: Problem): string[] | undefined {
+function parseNames(name: InputName, raw: string, pattern: RegExp, problem: Problem): string[] | undefined {
   const names = raw.split(/[\s,]+/).filter(Boolean);
   const bad = names.filter((candidate) => !pattern.test(candidate));
   if (bad.length > 0) return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
@@ -268,16 +294,16 @@ function parseJsonAttributes(raw: string, problem: Problem): Record<string, stri
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    return problem('custom_attributes', `is not valid JSON (${(error as Error).message})`);
+    return problem(INPUT.customAttributes, `is not valid JSON (${(error as Error).message})`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return problem('custom_attributes', 'must be a JSON object of key/value pairs');
+    return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
   }
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (value === null) continue;
     if (typeof value === 'object') {
-      return problem('custom_attributes', `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+      return problem(INPUT.customAttributes, `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
     }
     attributes[key] = String(value);
   }
@@ -292,7 +318,7 @@ function parseKeyValueLines(raw: string, problem: Problem): Record<string, strin
     const equals = line.indexOf('=');
     const key = line.slice(0, equals).trim();
     if (equals < 0 || key === '') {
-      return problem('custom_attributes', `line ${index + 1} is not key=value (or give a JSON object)`);
+      return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
     }
     attributes[key] = line.slice(equals + 1).trim();
   }

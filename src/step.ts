@@ -1,52 +1,50 @@
 // What the main and post steps share at their edges: reading and masking inputs, reporting
-// problems as annotations, and never letting an unexpected error break the job.
+// problems as annotations, cancellation, and never letting an unexpected error break the job.
 
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
-import type { GithubContext } from './events.js';
 import type { Delivery } from './last9-session.js';
 import { describeInputProblem } from './messages.js';
+import { EXIT_FAILURE, INPUT } from './names.js';
 import { redact } from './redact.js';
 import { readSettings, type Settings } from './settings.js';
 
 /** Masks the refresh token before anything else is printed. */
 export function maskRefreshToken(): void {
-  const refreshToken = core.getInput('refresh_token').trim();
+  const refreshToken = core.getInput(INPUT.refreshToken).trim();
   if (refreshToken) core.setSecret(refreshToken);
 }
 
-/** The step's settings, or undefined after reporting every input problem. */
-export function readStepSettings(): Settings | undefined {
-  const { settings, problems, warnings, failOnError } = readSettings((name) => core.getInput(name), process.env);
-  reportWarnings(warnings);
-  // A configuration mistake is always an error annotation; it fails the step only with fail_on_error.
-  for (const problem of problems) core.error(describeInputProblem(problem));
-  if (problems.length > 0 && failOnError) process.exitCode = core.ExitCode.Failure;
-  return settings;
+export interface StepSettings {
+  /** Undefined after every input problem was reported. */
+  settings?: Settings;
+  /** The warnings and notices this step showed, so that the post step does not repeat them. */
+  shown: string[];
 }
 
 /**
- * The runner's environment and the webhook event that started the run. The payload is read here
- * rather than through @actions/github, whose Octokit client costs every step about a third of a
- * bare Node start (see README, Benchmark) and is not otherwise needed.
+ * The step's settings. Input problems are always error annotations (they fail the step only with
+ * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
+ * reads the same inputs again and must not say twice what its main step said.
  */
+export function readStepSettings(alreadyShown: readonly string[] = []): StepSettings {
+  const { settings, problems, warnings, notices, failOnError } = readSettings((name) => core.getInput(name), process.env);
+  const shown: string[] = [];
+  const show = (texts: readonly string[], print: (message: string) => void): void => {
+    for (const text of texts.map((text) => `Last9: ${text}`)) {
+      if (alreadyShown.includes(text)) continue;
+      print(text);
+      shown.push(text);
+    }
+  };
+  show(warnings, core.warning);
+  show(notices, core.notice);
+  for (const problem of problems) core.error(describeInputProblem(problem));
+  if (problems.length > 0 && failOnError) process.exitCode = EXIT_FAILURE;
+  return { settings, shown };
+}
+
 export function reportWarnings(warnings: readonly string[]): void {
   for (const warning of warnings) core.warning(`Last9: ${warning}`);
-}
-
-export function githubContext(): GithubContext {
-  return { env: process.env, payload: readEventPayload(process.env.GITHUB_EVENT_PATH) };
-}
-
-function readEventPayload(path: string | undefined): GithubContext['payload'] {
-  if (!path) return {};
-  try {
-    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return payload !== null && typeof payload === 'object' ? (payload as GithubContext['payload']) : {};
-  } catch {
-    core.debug(`Could not read the event payload at ${path}; attributes from it are left out.`);
-    return {};
-  }
 }
 
 export function reportDelivery(delivery: Delivery, settings: Settings): void {
@@ -57,23 +55,29 @@ export function reportDelivery(delivery: Delivery, settings: Settings): void {
 function report(message: string, failOnError: boolean): void {
   if (failOnError) {
     core.error(message);
-    process.exitCode = core.ExitCode.Failure;
+    process.exitCode = EXIT_FAILURE;
   } else {
     core.warning(message);
   }
 }
 
 /**
- * When the runner cancels the step (SIGINT, then SIGTERM), says what that means for the marker and
- * exits at once: whatever the post step needs is already saved.
+ * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
+ * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
  */
-export function exitPromptlyOnCancel(consequence: string): void {
-  const onSignal = (signal: NodeJS.Signals, code: number) => () => {
-    core.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
-    process.exit(code);
-  };
-  process.once('SIGINT', onSignal('SIGINT', 130));
-  process.once('SIGTERM', onSignal('SIGTERM', 143));
+export const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 } as const;
+
+/**
+ * When the runner cancels the step, says what that means for the marker and exits at once:
+ * whatever the post step needs is already saved.
+ */
+export function exitPromptlyOnCancel(consequence: string, exit: (code: number) => void = process.exit): void {
+  for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
+    process.once(signal, () => {
+      core.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+      exit(code);
+    });
+  }
 }
 
 /** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
@@ -81,7 +85,8 @@ export async function guard(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    const message = redact(error instanceof Error ? error.message : String(error), [core.getInput('refresh_token').trim()]);
-    report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, core.getInput('fail_on_error').trim().toLowerCase() === 'true');
+    const message = redact(error instanceof Error ? error.message : String(error), [core.getInput(INPUT.refreshToken).trim()]);
+    const failOnError = core.getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
+    report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
   }
 }

@@ -1,6 +1,14 @@
 // A Last9-compatible receiver on 127.0.0.1 for tests, the demo and the benchmark. It speaks the two
-// calls of the Last9 API as shared/last9-api.md describes them, refuses what Last9 would refuse,
-// records what it receives, and can be told to misbehave.
+// calls of Last9's API (as its public docs and its own Jenkins plugin use them), refuses what Last9
+// would refuse, records what it receives, and can be told to misbehave:
+// - POST /api/v4/oauth/access_token {"refresh_token"} → 200 {"access_token", "expires_at" (Unix
+//   seconds) or "expires_in", "issued_at", "type": "Bearer", "scopes"}; an unknown refresh token → 401.
+// - PUT /api/v4/organizations/{org}/change_events with `X-LAST9-API-TOKEN: Bearer <access token>`
+//   (not Authorization) and {"timestamp"?, "event_name", "event_state": start|stop,
+//   "data_source_name"?, "attributes"?} → 2xx. An expired or wrong token → 401, an unknown org → 404,
+//   a malformed body → 400/422: every attribute becomes a Prometheus label of the series
+//   last9_change_events, so keys must match [a-zA-Z_][a-zA-Z0-9_]* (not starting with __) and
+//   values must be strings. 429 and 5xx are transient.
 
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

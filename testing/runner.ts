@@ -1,7 +1,10 @@
-// Runs the bundled action the way GitHub's runner does (shared/github-runner.md): `node <entry>`
-// in the job's workspace, inputs as INPUT_* with action.yml's defaults (the job.status,
-// job.check_run_id and toJSON(matrix) expressions evaluated against the job as it stands), fresh
-// GITHUB_STATE/OUTPUT/ENV/STEP_SUMMARY files per step, and STATE_* handed to the post step.
+// Runs the bundled action the way GitHub's runner (actions/runner) does: `node <entry>` in the
+// job's workspace; inputs as INPUT_<NAME> with action.yml's defaults, evaluated again for the post
+// step (so job.status, job.check_run_id and toJSON(matrix) read the job as it stands then); fresh
+// GITHUB_STATE/OUTPUT/ENV/STEP_SUMMARY files per step; what a main step saved in GITHUB_STATE
+// handed to its own post step as STATE_<name>; GITHUB_ENV exports in the environment of every
+// later step, post steps included. Post steps run after all others, in reverse order (the tests
+// call them in that order).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -203,10 +206,13 @@ function evaluateDefault(value: string, job: JobContext): string {
   });
 }
 
-/** `name=value` lines and `name<<DELIMITER` heredocs, as in GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV. */
+/**
+ * `name=value` lines and `name<<DELIMITER` heredocs, as in GITHUB_OUTPUT, GITHUB_STATE and GITHUB_ENV.
+ * @actions/core ends lines with os.EOL, which is CRLF on Windows; the runner reads either.
+ */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {};
-  const lines = text.split('\n');
+  const lines = text.split(/\r?\n/);
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as string;
     if (line === '') continue;
@@ -232,7 +238,7 @@ function unescapeCommandData(data: string): string {
 
 export function parseAnnotations(stdout: string): Annotation[] {
   const annotations: Annotation[] = [];
-  for (const line of stdout.split('\n')) {
+  for (const line of stdout.split(/\r?\n/)) {
     const match = /^::(error|warning|notice)(?: [^:]*)?::(.*)$/.exec(line);
     if (match) annotations.push({ level: match[1] as Annotation['level'], message: unescapeCommandData(match[2] as string) });
   }
@@ -241,7 +247,7 @@ export function parseAnnotations(stdout: string): Annotation[] {
 
 export function parseMasks(stdout: string): string[] {
   return stdout
-    .split('\n')
+    .split(/\r?\n/)
     .filter((line) => line.startsWith('::add-mask::'))
     .map((line) => unescapeCommandData(line.slice('::add-mask::'.length)));
 }

@@ -28370,20 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6999:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4936);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4936:
+/***/ 6237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28392,6 +28379,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -28416,7 +28405,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31221,7 +31210,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31229,7 +31218,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31237,7 +31226,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31245,7 +31234,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31341,430 +31330,76 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/messages.ts
-// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
-// what the user should check. Pure.
-const CALL_NAMES = {
-    token: 'exchange the refresh token for an access token',
-    start: 'send the start event',
-    stop: 'send the stop event',
-};
-function describeFailure(failure, context) {
-    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
-    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-    const consequence = context.call === 'token'
-        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
-        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
-    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
-}
-function describeInputProblem(problem) {
-    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
-}
-function said(failure) {
-    switch (failure.kind) {
-        case 'http':
-            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
-        case 'network':
-            return `network error: ${failure.message}`;
-        case 'timeout':
-            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
-        case 'bad-answer':
-            return failure.detail;
-    }
-}
-function hint(failure, context) {
-    if (failure.kind === 'network' || failure.kind === 'timeout') {
-        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
-    }
-    if (failure.kind === 'bad-answer')
-        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
-    const { status } = failure;
-    if (context.call === 'token' && [400, 401, 403].includes(status)) {
-        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
-    }
-    if (status === 404) {
-        return context.call === 'token'
-            ? `Check api_base_url (${context.apiBaseUrl}).`
-            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
-    }
-    if (status === 401 || status === 403)
-        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
-    if (status === 400 || status === 422)
-        return 'Last9 refused the event as malformed; please report this with the message above.';
-    if (status === 429 || status >= 500)
-        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
-    return 'Check refresh_token, org_slug and api_base_url.';
-}
+;// CONCATENATED MODULE: ./src/github-context.ts
+// The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
+// started the run — and which revision it deploys. Only readGithubContext does I/O.
 
-;// CONCATENATED MODULE: ./src/redact.ts
-// Blanks secrets out of text that is about to reach a log, a summary or an output.
-const MIN_SECRET_LENGTH = 4;
-function redact(text, secrets) {
-    let result = text;
-    // Longest first, so that a secret containing another is blanked whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length >= MIN_SECRET_LENGTH)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Turns the action's inputs into a typed Settings object, or a list of problems that each name
-// the input at fault. Pure: it reads inputs through the function it is given.
-const EVENT_STATES = ['window', 'start', 'stop'];
-const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const JOB_STATUSES = ['success', 'failure', 'cancelled'];
-const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const DEFAULT_API_BASE_URL = 'https://app.last9.io';
-function readSettings(readInput, env) {
-    const problems = [];
-    const warnings = [];
-    const input = (name) => readInput(name).trim();
-    const problem = (name, message) => {
-        problems.push({ input: name, message });
-        return undefined;
-    };
-    const failOnError = parseBoolean('fail_on_error', input('fail_on_error'), false, problem) ?? false;
-    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
-    const refreshToken = required('refresh_token');
-    const orgSlug = parseOrgSlug(required('org_slug'), problem);
-    const deploymentEnv = required('env');
-    const service = parseService(input('service'), input('service_name'), env, problem);
-    const eventName = input('event_name') || 'deployment';
-    const eventState = parseChoice('event_state', input('event_state') || 'window', EVENT_STATES, problem);
-    const apiBaseUrl = parseApiBaseUrl(input('api_base_url') || DEFAULT_API_BASE_URL, problem);
-    const deploymentId = parseDeploymentId(input('deployment_id'), problem);
-    const startedAt = parseStartedAt(input('started_at'), problem);
-    const customAttributes = parseCustomAttributes(input('custom_attributes'), problem);
-    const captureEnv = parseNames('capture_env', input('capture_env'), ENV_NAME, problem);
-    const captureInputs = parseNames('capture_inputs', input('capture_inputs'), INPUT_NAME, problem);
-    const dryRun = parseBoolean('dry_run', input('dry_run'), false, problem);
-    const includeGithubAttributes = parseBoolean('include_github_attributes', input('include_github_attributes'), true, problem);
-    const timeoutSeconds = parseNumber('timeout_seconds', input('timeout_seconds'), { fallback: 30, min: 1, max: 3600 }, problem);
-    const maxRetries = parseNumber('max_retry_attempts', input('max_retry_attempts'), { fallback: 3, min: 0, max: 20, integer: true }, problem);
-    const baseDelayMs = parseNumber('retry_backoff_ms', input('retry_backoff_ms'), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
-    const maxDelayMs = parseNumber('max_retry_backoff_ms', input('max_retry_backoff_ms'), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
-    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
-        problem('max_retry_backoff_ms', `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
-    }
-    if (startedAt && eventState !== 'stop')
-        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
-    else if (startedAt && !deploymentId)
-        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
-    const jobStatus = parseJobStatus(input('job_status'), warnings);
-    const jobCheckRunId = parseJobCheckRunId(input('job_check_run_id'), warnings);
-    const matrix = parseMatrix(input('matrix'), warnings);
-    if (problems.length > 0 ||
-        orgSlug === undefined ||
-        service === undefined ||
-        eventState === undefined ||
-        apiBaseUrl === undefined ||
-        customAttributes === undefined ||
-        captureEnv === undefined ||
-        captureInputs === undefined ||
-        dryRun === undefined ||
-        includeGithubAttributes === undefined ||
-        timeoutSeconds === undefined ||
-        maxRetries === undefined ||
-        baseDelayMs === undefined ||
-        maxDelayMs === undefined) {
-        return { failOnError, problems, warnings };
-    }
-    return {
-        failOnError,
-        problems,
-        warnings,
-        settings: {
-            refreshToken,
-            orgSlug,
-            env: deploymentEnv,
-            service,
-            eventName,
-            eventState,
-            deploymentId,
-            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
-            dataSourceName: input('data_source_name') || undefined,
-            apiBaseUrl,
-            version: input('version') || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
-            customAttributes,
-            captureEnv,
-            captureInputs,
-            includeGithubAttributes,
-            dryRun,
-            failOnError,
-            timeoutMs: Math.round(timeoutSeconds * 1000),
-            retry: { maxRetries, baseDelayMs, maxDelayMs },
-            jobStatus,
-            jobCheckRunId,
-            matrix,
-        },
-    };
-}
-function parseBoolean(name, raw, fallback, problem) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return problem(name, `must be true or false, got "${raw}"`);
-}
-function parseChoice(name, raw, choices, problem) {
-    const value = raw.toLowerCase();
-    if (choices.includes(value))
-        return value;
-    return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
-}
-function parseNumber(name, raw, bounds, problem) {
-    if (raw === '')
-        return bounds.fallback;
-    const value = Number(raw);
-    const kind = bounds.integer ? 'a whole number' : 'a number';
-    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
-    }
-    if (value < bounds.min || value > bounds.max) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
-    }
-    return value;
-}
-function parseOrgSlug(raw, problem) {
-    if (raw === '')
-        return undefined;
-    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
-        return problem('org_slug', 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
-    }
-    return raw;
-}
-function parseService(service, serviceName, env, problem) {
-    if (service && serviceName && service !== serviceName) {
-        return problem('service', `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
-    }
-    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const value = service || serviceName || repositoryName;
-    if (!value)
-        return problem('service', 'is empty and GITHUB_REPOSITORY is not set to default it from');
-    return value;
-}
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-function parseApiBaseUrl(raw, problem) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return problem('api_base_url', `is not a URL: "${raw}"`);
-    }
-    if (url.username || url.password) {
-        return problem('api_base_url', 'must not contain credentials; pass the token through refresh_token');
-    }
-    if (url.search || url.hash) {
-        return problem('api_base_url', 'must not contain a query or fragment');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return problem('api_base_url', `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return problem('api_base_url', `must be an https URL, got "${url.protocol}"`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function parseDeploymentId(raw, problem) {
-    if (raw === '' || DEPLOYMENT_ID.test(raw))
-        return raw || undefined;
-    return problem('deployment_id', 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
-}
-/** ISO 8601 with a time zone, or epoch milliseconds. */
-function parseStartedAt(raw, problem) {
-    if (raw === '')
-        return undefined;
-    const epochMs = /^\d{10,16}$/.test(raw) ? Number(raw) : undefined;
-    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
-    const ms = epochMs ?? isoMs;
-    if (ms === undefined || Number.isNaN(ms)) {
-        return problem('started_at', `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z) or epoch milliseconds, got "${raw}"`);
-    }
-    return new Date(ms);
-}
-/** Names separated by commas, spaces or new lines. */
-function parseNames(name, raw, pattern, problem) {
-    const names = raw.split(/[\s,]+/).filter(Boolean);
-    const bad = names.filter((candidate) => !pattern.test(candidate));
-    if (bad.length > 0)
-        return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
-    return [...new Set(names)];
-}
-function parseCustomAttributes(raw, problem) {
-    if (raw === '')
-        return {};
-    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
-}
-function parseJsonAttributes(raw, problem) {
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch (error) {
-        return problem('custom_attributes', `is not valid JSON (${error.message})`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return problem('custom_attributes', 'must be a JSON object of key/value pairs');
-    }
-    const attributes = {};
-    for (const [key, value] of Object.entries(parsed)) {
-        if (value === null)
-            continue;
-        if (typeof value === 'object') {
-            return problem('custom_attributes', `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
-        }
-        attributes[key] = String(value);
-    }
-    return attributes;
-}
-function parseKeyValueLines(raw, problem) {
-    const attributes = {};
-    const lines = raw.split(/\r?\n/);
-    for (const [index, line] of lines.entries()) {
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            continue;
-        const equals = line.indexOf('=');
-        const key = line.slice(0, equals).trim();
-        if (equals < 0 || key === '') {
-            return problem('custom_attributes', `line ${index + 1} is not key=value (or give a JSON object)`);
-        }
-        attributes[key] = line.slice(equals + 1).trim();
-    }
-    return attributes;
-}
-function parseJobStatus(raw, warnings) {
-    const value = raw.toLowerCase();
-    if (JOB_STATUSES.includes(value))
-        return value;
-    if (raw !== '')
-        warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
-    return undefined;
-}
-function parseJobCheckRunId(raw, warnings) {
-    if (/^\d+$/.test(raw))
-        return raw;
-    if (raw !== '')
-        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
-    return undefined;
-}
-function parseMatrix(raw, warnings) {
-    if (raw === '' || raw === 'null')
-        return {};
-    try {
-        const parsed = JSON.parse(raw);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // reported below
-    }
-    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
-    return {};
-}
-
-;// CONCATENATED MODULE: ./src/step.ts
-// What the main and post steps share at their edges: reading and masking inputs, reporting
-// problems as annotations, and never letting an unexpected error break the job.
-
-
-
-
-
-/** Masks the refresh token before anything else is printed. */
-function maskRefreshToken() {
-    const refreshToken = getInput('refresh_token').trim();
-    if (refreshToken)
-        core_setSecret(refreshToken);
-}
-/** The step's settings, or undefined after reporting every input problem. */
-function readStepSettings() {
-    const { settings, problems, warnings, failOnError } = readSettings((name) => getInput(name), process.env);
-    reportWarnings(warnings);
-    // A configuration mistake is always an error annotation; it fails the step only with fail_on_error.
-    for (const problem of problems)
-        error(describeInputProblem(problem));
-    if (problems.length > 0 && failOnError)
-        process.exitCode = ExitCode.Failure;
-    return settings;
-}
 /**
- * The runner's environment and the webhook event that started the run. The payload is read here
- * rather than through @actions/github, whose Octokit client costs every step about a third of a
- * bare Node start (see README, Benchmark) and is not otherwise needed.
+ * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
+ * client would cost every step about a third of a bare Node start and is not otherwise needed.
+ * An unreadable payload leaves out the attributes taken from it.
  */
-function reportWarnings(warnings) {
-    for (const warning of warnings)
-        core_warning(`Last9: ${warning}`);
+function readGithubContext(env = process.env) {
+    return { env, payload: readPayload(env.GITHUB_EVENT_PATH) };
 }
-function githubContext() {
-    return { env: process.env, payload: readEventPayload(process.env.GITHUB_EVENT_PATH) };
-}
-function readEventPayload(path) {
+function readPayload(path) {
     if (!path)
         return {};
     try {
         const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return payload !== null && typeof payload === 'object' ? payload : {};
+        return isObject(payload) ? payload : {};
     }
     catch {
-        core_debug(`Could not read the event payload at ${path}; attributes from it are left out.`);
         return {};
     }
 }
-function reportDelivery(delivery, settings) {
-    if (!delivery.delivered)
-        report(delivery.message, settings.failOnError);
-}
-/** A warning, or with fail_on_error an error that fails the step. */
-function report(message, failOnError) {
-    if (failOnError) {
-        error(message);
-        process.exitCode = ExitCode.Failure;
-    }
-    else {
-        core_warning(message);
-    }
-}
+/** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 /**
- * When the runner cancels the step (SIGINT, then SIGTERM), says what that means for the marker and
- * exits at once: whatever the post step needs is already saved.
+ * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
+ * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
+ * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
+ * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
  */
-function exitPromptlyOnCancel(consequence) {
-    const onSignal = (signal, code) => () => {
-        core_warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
-        process.exit(code);
-    };
-    process.once('SIGINT', onSignal('SIGINT', 130));
-    process.once('SIGTERM', onSignal('SIGTERM', 143));
+function deployedRevision({ env, payload }) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (PULL_REQUEST_EVENTS.has(event) && isObject(payload.pull_request)) {
+        const pullRequest = payload.pull_request;
+        return {
+            commitSha: scalarString(pullRequest.head?.sha),
+            branch: scalarString(pullRequest.head?.ref) ?? env.GITHUB_HEAD_REF,
+            pullRequestNumber: scalarString(pullRequest.number),
+        };
+    }
+    if (event === 'workflow_run' && isObject(payload.workflow_run)) {
+        const run = payload.workflow_run;
+        return {
+            commitSha: scalarString(run.head_sha),
+            branch: scalarString(run.head_branch),
+            pullRequestNumber: Array.isArray(run.pull_requests) ? scalarString(run.pull_requests[0]?.number) : undefined,
+        };
+    }
+    if (event === 'merge_group' && isObject(payload.merge_group)) {
+        return {
+            commitSha: scalarString(payload.merge_group.head_sha),
+            branch: scalarString(payload.merge_group.base_ref)?.replace(/^refs\/heads\//, ''),
+        };
+    }
+    return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
 }
-/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
-async function guard(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        const message = redact(error instanceof Error ? error.message : String(error), [getInput('refresh_token').trim()]);
-        report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, getInput('fail_on_error').trim().toLowerCase() === 'true');
-    }
+/** A payload value as a string, if it is a string, number or boolean. */
+function scalarString(value) {
+    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/attributes.ts
 // GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
 // come in as arguments.
+
 const MAX_ATTRIBUTES = 64;
 const MAX_VALUE_LENGTH = 255;
 const MAX_COMMIT_MESSAGE_LENGTH = 200;
@@ -31778,10 +31413,9 @@ const RESERVED_KEYS = [
     'service',
     'env',
 ];
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
 function githubAttributes(env, payload, options) {
-    const isPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') && payload.pull_request !== undefined;
+    const revision = deployedRevision({ env, payload });
     const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
     const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -31794,8 +31428,8 @@ function githubAttributes(env, payload, options) {
         build_id: env.GITHUB_RUN_ID,
         build_number: env.GITHUB_RUN_NUMBER,
         build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
-        commit_sha: isPullRequest ? scalarString(payload.pull_request?.head?.sha) : env.GITHUB_SHA,
-        branch: isPullRequest ? env.GITHUB_HEAD_REF : env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+        commit_sha: revision.commitSha,
+        branch: revision.branch,
         tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
         commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
         actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
@@ -31810,7 +31444,7 @@ function githubAttributes(env, payload, options) {
         github_workflow_ref: env.GITHUB_WORKFLOW_REF,
         github_ref: env.GITHUB_REF,
         github_run_attempt: env.GITHUB_RUN_ATTEMPT,
-        github_pr_number: isPullRequest ? scalarString(payload.pull_request?.number) : undefined,
+        github_pr_number: revision.pullRequestNumber,
         github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
         runner_os: env.RUNNER_OS,
         runner_environment: env.RUNNER_ENVIRONMENT,
@@ -31930,9 +31564,6 @@ function firstLine(text, maxLength) {
     const line = text?.split(/\r?\n/)[0]?.trim();
     return line ? [...line].slice(0, maxLength).join('') : undefined;
 }
-function scalarString(value) {
-    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
-}
 function withoutEmpty(attributes) {
     return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
 }
@@ -31973,30 +31604,615 @@ function changeEvent(settings, state, at, attributes) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/handoff.ts
-// Lets a stop step find the window that a start (or window) step opened earlier in the same job,
-// with no wiring by the user: the start exports its id and time through GITHUB_ENV under a name
-// derived from service, env and event name, and the stop marks it closed the same way.
+;// CONCATENATED MODULE: ./src/names.ts
+// Every name the action shares with action.yml, the runner and its own later steps, in one place.
+// __tests__/names.test.ts checks INPUT and OUTPUT against action.yml, so a rename cannot drift.
+const INPUT = {
+    refreshToken: 'refresh_token',
+    orgSlug: 'org_slug',
+    env: 'env',
+    service: 'service',
+    serviceName: 'service_name',
+    eventName: 'event_name',
+    eventState: 'event_state',
+    deploymentId: 'deployment_id',
+    startedAt: 'started_at',
+    dataSourceName: 'data_source_name',
+    apiBaseUrl: 'api_base_url',
+    version: 'version',
+    customAttributes: 'custom_attributes',
+    captureEnv: 'capture_env',
+    captureInputs: 'capture_inputs',
+    includeGithubAttributes: 'include_github_attributes',
+    dryRun: 'dry_run',
+    failOnError: 'fail_on_error',
+    timeoutSeconds: 'timeout_seconds',
+    maxRetryAttempts: 'max_retry_attempts',
+    retryBackoffMs: 'retry_backoff_ms',
+    maxRetryBackoffMs: 'max_retry_backoff_ms',
+    jobStatus: 'job_status',
+    jobCheckRunId: 'job_check_run_id',
+    matrix: 'matrix',
+};
+/** Ours first; `success`, `start_timestamp` and `stop_timestamp` are Last9's earlier action's names for the same values. */
+const OUTPUT = {
+    deploymentId: 'deployment_id',
+    startedAt: 'started_at',
+    stoppedAt: 'stopped_at',
+    durationMs: 'duration_ms',
+    result: 'result',
+    delivered: 'delivered',
+    success: 'success',
+    startTimestamp: 'start_timestamp',
+    stopTimestamp: 'stop_timestamp',
+};
+/** Keys of the runner's GITHUB_STATE file, which hands the main step's state to its own post step. */
+const STATE = {
+    window: 'window',
+    accessToken: 'access_token',
+    startDelivered: 'start_delivered',
+    warningsShown: 'warnings_shown',
+};
+/**
+ * Prefixes of the GITHUB_ENV variables that hand windows on to later steps of the job: one record
+ * per deployment id, and per service/env/event_name the ids of the windows still open.
+ */
+const JOB_ENV_PREFIX = {
+    deployment: 'LAST9_DEPLOYMENT_',
+    openWindows: 'LAST9_OPEN_WINDOWS_',
+};
+/** A failed step's exit code (`@actions/core`'s ExitCode.Failure; not every stand-in for core provides the enum). */
+const EXIT_FAILURE = 1;
+
+;// CONCATENATED MODULE: ./src/state.ts
+// Everything a step hands on, through the runner's files:
+// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
+//   access token to reuse, whether Last9 got the start, and the warnings already shown;
+// - to the later steps of the job (GITHUB_ENV): one record per deployment id (start time, the
+//   start's attributes, closed or not), and per service/env/event_name the ids of the windows
+//   still open, newest last, so that a stop step finds its window with no wiring by the user.
+// Keyed by deployment id, a window reopened for the same service never hides that an earlier one
+// was already closed: every deployment id gets exactly one stop.
 
 
-function handoffVariableName({ service, env, eventName }) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([service, env, eventName])).digest('hex');
-    return `LAST9_WINDOW_${digest.slice(0, 16).toUpperCase()}`;
+
+const RUNNER = {
+    saveState: (name, value) => saveState(name, value),
+    getState: (name) => getState(name),
+    exportVariable: (name, value) => exportVariable(name, value),
+    getEnv: (name) => process.env[name],
+};
+class StepState {
+    files;
+    constructor(files = RUNNER) {
+        this.files = files;
+    }
+    /**
+     * A start or window step opened a window: later stop steps can find it and, for a window step,
+     * its post step will close it. Saved before the start is sent, so a cancelled step loses nothing.
+     */
+    windowOpened(key, window, closedByPostStep) {
+        if (closedByPostStep)
+            this.files.saveState(STATE.window, JSON.stringify(window));
+        this.writeRecord(window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
+        this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
+    }
+    accessTokenReceived(token) {
+        this.files.saveState(STATE.accessToken, JSON.stringify(token));
+    }
+    startDelivered(delivered) {
+        this.files.saveState(STATE.startDelivered, String(delivered));
+    }
+    warningsShown(warnings) {
+        if (warnings.length > 0)
+            this.files.saveState(STATE.warningsShown, JSON.stringify(warnings));
+    }
+    /** What the main step left its post step; undefined when it opened no window. */
+    postState() {
+        const window = parseJson(this.files.getState(STATE.window));
+        if (typeof window?.deploymentId !== 'string' || typeof window.startedAt !== 'string')
+            return undefined;
+        const accessToken = parseJson(this.files.getState(STATE.accessToken));
+        const warnings = parseJson(this.files.getState(STATE.warningsShown));
+        return {
+            window: { ...window, attributes: window.attributes ?? {} },
+            startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
+            accessToken: typeof accessToken?.token === 'string' && accessToken.token ? accessToken : undefined,
+            warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
+        };
+    }
+    /** What this job knows of a window: undefined if another job opened it (or none did). */
+    window(deploymentId) {
+        const record = parseJson(this.files.getEnv(recordName(deploymentId)));
+        return record ? { deploymentId, startedAt: record.startedAt, attributes: record.attributes, closed: record.closed === true } : undefined;
+    }
+    /** The newest window of this job still open for the key. */
+    newestOpenWindow(key) {
+        for (const id of this.openIds(key).reverse()) {
+            const window = this.window(id);
+            if (window && !window.closed)
+                return window;
+        }
+        return undefined;
+    }
+    /** Marked before the stop is sent, so that no later step sends a second one. */
+    windowClosed(key, window) {
+        this.writeRecord(window.deploymentId, { startedAt: window.startedAt, closed: true });
+        const open = this.openIds(key);
+        if (open.includes(window.deploymentId))
+            this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
+    }
+    writeRecord(deploymentId, record) {
+        this.files.exportVariable(recordName(deploymentId), JSON.stringify(record));
+    }
+    openIds(key) {
+        const ids = parseJson(this.files.getEnv(openIdsName(key)));
+        return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [];
+    }
+    writeOpenIds(key, ids) {
+        this.files.exportVariable(openIdsName(key), JSON.stringify(ids));
+    }
 }
-function handoff_readHandoff(key, env = process.env) {
-    const text = env[handoffVariableName(key)];
+/** Environment variable names must be plain; deployment ids and service names need not be. */
+function recordName(deploymentId) {
+    return JOB_ENV_PREFIX.deployment + digest(deploymentId);
+}
+function openIdsName({ service, env, eventName }) {
+    return JOB_ENV_PREFIX.openWindows + digest(JSON.stringify([service, env, eventName]));
+}
+function digest(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
+}
+function parseJson(text) {
     if (!text)
         return undefined;
     try {
-        const parsed = JSON.parse(text);
-        return typeof parsed.deploymentId === 'string' ? parsed : undefined;
+        return JSON.parse(text);
     }
     catch {
         return undefined;
     }
 }
-function writeHandoff(key, window) {
-    exportVariable(handoffVariableName(key), JSON.stringify(window));
+
+;// CONCATENATED MODULE: ./src/messages.ts
+// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
+// what the user should check. Pure.
+const CALL_NAMES = {
+    token: 'exchange the refresh token for an access token',
+    start: 'send the start event',
+    stop: 'send the stop event',
+};
+function describeFailure(failure, context) {
+    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
+    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
+    const consequence = context.call === 'token'
+        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
+        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
+    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
+}
+function describeInputProblem(problem) {
+    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
+function said(failure) {
+    switch (failure.kind) {
+        case 'http':
+            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
+        case 'network':
+            return `network error: ${failure.message}`;
+        case 'timeout':
+            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
+        case 'bad-answer':
+            return failure.detail;
+    }
+}
+function hint(failure, context) {
+    if (failure.kind === 'network' || failure.kind === 'timeout') {
+        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
+    }
+    if (failure.kind === 'bad-answer')
+        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
+    const { status } = failure;
+    if (context.call === 'token' && [400, 401, 403].includes(status)) {
+        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
+    }
+    if (status === 404) {
+        return context.call === 'token'
+            ? `Check api_base_url (${context.apiBaseUrl}).`
+            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+    }
+    if (status === 401 || status === 403)
+        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
+    if (status === 400 || status === 422)
+        return 'Last9 refused the event as malformed; please report this with the message above.';
+    if (status === 429 || status >= 500)
+        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
+    return 'Check refresh_token, org_slug and api_base_url.';
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Blanks secrets out of text that is about to reach a log, a summary or an output.
+const MIN_SECRET_LENGTH = 4;
+function redact(text, secrets) {
+    let result = text;
+    // Longest first, so that a secret containing another is blanked whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (secret.length >= MIN_SECRET_LENGTH)
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Turns the action's inputs into a typed Settings object, or a list of problems that each name
+// the input at fault. Pure: it reads inputs through the function it is given.
+
+/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
+const EVENT_STATES = ['window', 'start', 'stop', 'both'];
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const JOB_STATUSES = ['success', 'failure', 'cancelled'];
+const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const DEFAULT_API_BASE_URL = 'https://app.last9.io';
+/** A window cannot have started earlier than a workflow run can last (35 days). */
+const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
+/** Runners' clocks may disagree a little; a later started_at is a mistake. */
+const MAX_STARTED_AT_SKEW_MS = 60_000;
+/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
+const EPOCH_SECONDS_BELOW = 100_000_000_000;
+function readSettings(readInput, env, nowMs = Date.now()) {
+    const problems = [];
+    const warnings = [];
+    const notices = [];
+    const input = (name) => readInput(name).trim();
+    const problem = (name, message) => {
+        problems.push({ input: name, message });
+        return undefined;
+    };
+    const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
+    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
+    const refreshToken = required(INPUT.refreshToken);
+    const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
+    const deploymentEnv = required(INPUT.env);
+    const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
+    const eventName = input(INPUT.eventName) || 'deployment';
+    const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+    const eventState = chosenState === 'both' ? 'window' : chosenState;
+    if (chosenState === 'both') {
+        notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
+    }
+    const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
+    const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
+    const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
+    const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
+    const captureEnv = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+    const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
+    const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
+    const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+    const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
+    const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+    const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+    const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
+        problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+    }
+    if (startedAt && eventState !== 'stop')
+        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+    else if (startedAt && !deploymentId)
+        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
+    const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
+    const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
+    const matrix = parseMatrix(input(INPUT.matrix), warnings);
+    if (problems.length > 0 ||
+        orgSlug === undefined ||
+        service === undefined ||
+        eventState === undefined ||
+        apiBaseUrl === undefined ||
+        customAttributes === undefined ||
+        captureEnv === undefined ||
+        captureInputs === undefined ||
+        dryRun === undefined ||
+        includeGithubAttributes === undefined ||
+        timeoutSeconds === undefined ||
+        maxRetries === undefined ||
+        baseDelayMs === undefined ||
+        maxDelayMs === undefined) {
+        return { failOnError, problems, warnings, notices };
+    }
+    return {
+        failOnError,
+        problems,
+        warnings,
+        notices,
+        settings: {
+            refreshToken,
+            orgSlug,
+            env: deploymentEnv,
+            service,
+            eventName,
+            eventState,
+            deploymentId,
+            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
+            dataSourceName: input(INPUT.dataSourceName) || undefined,
+            apiBaseUrl,
+            version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+            customAttributes,
+            captureEnv,
+            captureInputs,
+            includeGithubAttributes,
+            dryRun,
+            failOnError,
+            timeoutMs: Math.round(timeoutSeconds * 1000),
+            retry: { maxRetries, baseDelayMs, maxDelayMs },
+            jobStatus,
+            jobCheckRunId,
+            matrix,
+        },
+    };
+}
+function parseBoolean(name, raw, fallback, problem) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return problem(name, `must be true or false, got "${raw}"`);
+}
+function parseChoice(name, raw, choices, problem) {
+    const value = raw.toLowerCase();
+    if (choices.includes(value))
+        return value;
+    return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
+}
+function parseNumber(name, raw, bounds, problem) {
+    if (raw === '')
+        return bounds.fallback;
+    const value = Number(raw);
+    const kind = bounds.integer ? 'a whole number' : 'a number';
+    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
+    }
+    if (value < bounds.min || value > bounds.max) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
+    }
+    return value;
+}
+function parseOrgSlug(raw, problem) {
+    if (raw === '')
+        return undefined;
+    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+        return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+    }
+    return raw;
+}
+function parseService(service, serviceName, env, problem) {
+    if (service && serviceName && service !== serviceName) {
+        return problem(INPUT.service, `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
+    }
+    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+    const value = service || serviceName || repositoryName;
+    if (!value)
+        return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
+    return value;
+}
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+function parseApiBaseUrl(raw, problem) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return problem(INPUT.apiBaseUrl, `is not a URL: "${raw}"`);
+    }
+    if (url.username || url.password) {
+        return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
+    }
+    if (url.search || url.hash) {
+        return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function parseDeploymentId(raw, problem) {
+    if (raw === '' || DEPLOYMENT_ID.test(raw))
+        return raw || undefined;
+    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+/**
+ * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
+ * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
+ */
+function parseStartedAt(raw, nowMs, problem) {
+    if (raw === '')
+        return undefined;
+    const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+    const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
+    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+    const ms = epochMs ?? isoMs;
+    if (ms === undefined || Number.isNaN(ms)) {
+        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got "${raw}"`);
+    }
+    const shown = new Date(ms).toISOString();
+    if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
+        return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
+    if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
+        return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
+    }
+    return new Date(ms);
+}
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name, raw, pattern, problem) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((candidate) => !pattern.test(candidate));
+    if (bad.length > 0)
+        return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
+    return [...new Set(names)];
+}
+function parseCustomAttributes(raw, problem) {
+    if (raw === '')
+        return {};
+    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
+}
+function parseJsonAttributes(raw, problem) {
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        return problem(INPUT.customAttributes, `is not valid JSON (${error.message})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
+    }
+    const attributes = {};
+    for (const [key, value] of Object.entries(parsed)) {
+        if (value === null)
+            continue;
+        if (typeof value === 'object') {
+            return problem(INPUT.customAttributes, `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+        }
+        attributes[key] = String(value);
+    }
+    return attributes;
+}
+function parseKeyValueLines(raw, problem) {
+    const attributes = {};
+    const lines = raw.split(/\r?\n/);
+    for (const [index, line] of lines.entries()) {
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            continue;
+        const equals = line.indexOf('=');
+        const key = line.slice(0, equals).trim();
+        if (equals < 0 || key === '') {
+            return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
+        }
+        attributes[key] = line.slice(equals + 1).trim();
+    }
+    return attributes;
+}
+function parseJobStatus(raw, warnings) {
+    const value = raw.toLowerCase();
+    if (JOB_STATUSES.includes(value))
+        return value;
+    if (raw !== '')
+        warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+    return undefined;
+}
+function parseJobCheckRunId(raw, warnings) {
+    if (/^\d+$/.test(raw))
+        return raw;
+    if (raw !== '')
+        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
+    return undefined;
+}
+function parseMatrix(raw, warnings) {
+    if (raw === '' || raw === 'null')
+        return {};
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // reported below
+    }
+    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
+    return {};
+}
+
+;// CONCATENATED MODULE: ./src/step.ts
+// What the main and post steps share at their edges: reading and masking inputs, reporting
+// problems as annotations, cancellation, and never letting an unexpected error break the job.
+
+
+
+
+
+/** Masks the refresh token before anything else is printed. */
+function maskRefreshToken() {
+    const refreshToken = getInput(INPUT.refreshToken).trim();
+    if (refreshToken)
+        core_setSecret(refreshToken);
+}
+/**
+ * The step's settings. Input problems are always error annotations (they fail the step only with
+ * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
+ * reads the same inputs again and must not say twice what its main step said.
+ */
+function readStepSettings(alreadyShown = []) {
+    const { settings, problems, warnings, notices, failOnError } = readSettings((name) => getInput(name), process.env);
+    const shown = [];
+    const show = (texts, print) => {
+        for (const text of texts.map((text) => `Last9: ${text}`)) {
+            if (alreadyShown.includes(text))
+                continue;
+            print(text);
+            shown.push(text);
+        }
+    };
+    show(warnings, core_warning);
+    show(notices, notice);
+    for (const problem of problems)
+        error(describeInputProblem(problem));
+    if (problems.length > 0 && failOnError)
+        process.exitCode = EXIT_FAILURE;
+    return { settings, shown };
+}
+function reportWarnings(warnings) {
+    for (const warning of warnings)
+        core_warning(`Last9: ${warning}`);
+}
+function reportDelivery(delivery, settings) {
+    if (!delivery.delivered)
+        report(delivery.message, settings.failOnError);
+}
+/** A warning, or with fail_on_error an error that fails the step. */
+function report(message, failOnError) {
+    if (failOnError) {
+        error(message);
+        process.exitCode = EXIT_FAILURE;
+    }
+    else {
+        core_warning(message);
+    }
+}
+/**
+ * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
+ * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
+ */
+const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
+/**
+ * When the runner cancels the step, says what that means for the marker and exits at once:
+ * whatever the post step needs is already saved.
+ */
+function exitPromptlyOnCancel(consequence, exit = process.exit) {
+    for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
+        process.once(signal, () => {
+            core_warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+            exit(code);
+        });
+    }
+}
+/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
+async function guard(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        const message = redact(error instanceof Error ? error.message : String(error), [getInput(INPUT.refreshToken).trim()]);
+        const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
+        report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -32307,50 +32523,9 @@ function escapeHtml(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-;// CONCATENATED MODULE: ./src/window-state.ts
-// What the main step hands to its post step, through the runner's GITHUB_STATE file. Each piece is
-// saved as soon as it is known, so a step cancelled halfway still leaves the post step what it needs.
-
-const WINDOW = 'window';
-const ACCESS_TOKEN = 'access_token';
-const START_DELIVERED = 'start_delivered';
-function saveOpenWindow(window) {
-    saveState(WINDOW, JSON.stringify(window));
-}
-function saveAccessToken(token) {
-    saveState(ACCESS_TOKEN, JSON.stringify(token));
-}
-function saveStartDelivered(delivered) {
-    saveState(START_DELIVERED, String(delivered));
-}
-/** Undefined when the main step opened no window (a configuration error, or no main step at all). */
-function loadWindowState() {
-    const window = parseJson(core.getState(WINDOW));
-    if (!window?.deploymentId || !window.startedAt)
-        return undefined;
-    const accessToken = parseJson(core.getState(ACCESS_TOKEN));
-    if (accessToken?.token)
-        core.setSecret(accessToken.token);
-    return {
-        window,
-        startDelivered: { true: true, false: false }[core.getState(START_DELIVERED)],
-        accessToken: accessToken?.token ? accessToken : undefined,
-    };
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/window.ts
-// Opening and closing a deployment window: which events to send, what to hand forward, what to
-// report. main.ts and post.ts decide which of these a step does.
+// Sending the events of a deployment window and saying how it went (outputs, log, job summary).
+// main-step.ts and post-step.ts decide which events a step sends.
 
 
 
@@ -32359,83 +32534,40 @@ function parseJson(text) {
 
 
 
-
-/** Sends the start event. In `window` mode it also leaves the post step what it needs to send the stop. */
-async function openWindow(settings) {
-    const deploymentId = settings.deploymentId ?? (0,external_node_crypto_.randomUUID)();
-    const attributes = windowAttributes(settings, deploymentId);
-    const startedAt = new Date().toISOString();
-    if (settings.eventState === 'window')
-        saveOpenWindow({ deploymentId, startedAt, attributes });
-    writeHandoff(settings, { deploymentId, startedAt });
-    setOutput('deployment_id', deploymentId);
-    setOutput('started_at', startedAt);
-    exitPromptlyOnCancel(settings.eventState === 'window'
-        ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
-        : 'before Last9 confirmed the start event; a later stop step will still close the window.');
-    const onNewToken = settings.eventState === 'window' ? saveAccessToken : undefined;
-    const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
-    if (settings.eventState === 'window' && typeof outcome === 'boolean')
-        saveStartDelivered(outcome);
-    setOutput('delivered', String(outcome === true));
-    if (outcome === true) {
-        const closer = settings.eventState === 'window' ? 'the post step will close it' : 'close it with event_state: stop';
-        info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+/** Last9's earlier action named three of our outputs differently; both names are set. */
+const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
+function setOutputs(values) {
+    for (const [key, value] of Object.entries(values)) {
+        if (value === undefined)
+            continue;
+        setOutput(OUTPUT[key], value);
+        const alias = OUTPUT_ALIASES[key];
+        if (alias)
+            setOutput(OUTPUT[alias], value);
     }
 }
-/**
- * An explicit stop step: closes the window given by the deployment_id input (one opened in an
- * earlier job), else the one opened earlier in this job for the same service, env and event
- * name, else sends a point marker: a stop with its own id and no duration.
- */
-async function stopWindow(settings) {
-    const handedOff = handoff_readHandoff(settings);
-    const sameJobStart = handedOff?.deploymentId === settings.deploymentId ? handedOff?.startedAt : undefined;
-    const open = settings.deploymentId
-        ? { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? sameJobStart }
-        : handedOff && !handedOff.closed
-            ? handedOff
-            : undefined;
-    const deploymentId = open?.deploymentId ?? (0,external_node_crypto_.randomUUID)();
-    if (!open)
-        info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
-    const attributes = windowAttributes(settings, deploymentId);
-    // Marked closed before sending, so that a window step's post step never sends a second stop.
-    writeHandoff(settings, { deploymentId, startedAt: open?.startedAt, closed: true });
-    await sendStop(settings, { deploymentId, startedAt: open?.startedAt, attributes });
-}
-/** The post step of a `window` step: closes its window unless a stop step already did. */
-async function closeWindowAtJobEnd(settings, state) {
-    const { window } = state;
-    const handedOff = readHandoff(settings);
-    if (handedOff?.closed && handedOff.deploymentId === window.deploymentId) {
-        core.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
-        return;
-    }
-    const start = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : state.startDelivered };
-    await sendStop(settings, window, { cachedToken: state.accessToken, start });
-}
-/** The window's attributes from this step's context; what had to be dropped or cut is reported. */
+/** The attributes of a window opened by this step, from its context; what had to be dropped or cut is reported. */
 function windowAttributes(settings, deploymentId) {
-    const { attributes, warnings } = startAttributes(settings, deploymentId, githubContext());
+    const { attributes, warnings } = startAttributes(settings, deploymentId, readGithubContext());
     reportWarnings(warnings);
     return attributes;
 }
+/** Sends the stop of a window: the start's attributes plus the job's result and the duration. */
 async function sendStop(settings, window, context = {}) {
     const stoppedAt = new Date();
     const durationMs = window.startedAt === undefined ? undefined : stoppedAt.getTime() - Date.parse(window.startedAt);
     const result = settings.jobStatus;
     const attributes = stopAttributes(window.attributes, result, durationMs);
-    setOutput('deployment_id', window.deploymentId);
-    if (window.startedAt)
-        setOutput('started_at', window.startedAt);
-    setOutput('stopped_at', stoppedAt.toISOString());
-    if (durationMs !== undefined)
-        setOutput('duration_ms', String(durationMs));
-    setOutput('result', result ?? '');
+    setOutputs({
+        deploymentId: window.deploymentId,
+        startedAt: window.startedAt,
+        stoppedAt: stoppedAt.toISOString(),
+        durationMs: durationMs === undefined ? undefined : String(durationMs),
+        result: result ?? '',
+    });
     exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
     const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), { cachedToken: context.cachedToken });
-    setOutput('delivered', String(outcome === true));
+    setOutputs({ delivered: String(outcome === true) });
     if (outcome === true) {
         const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
         info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
@@ -32461,20 +32593,89 @@ async function deliver(settings, event, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
-// The main step: sends the start event (event_state window or start) or an explicit stop.
+;// CONCATENATED MODULE: ./src/main-step.ts
+// The main step: opens a window (event_state window, both or start) or sends an explicit stop.
+
+
+
+
 
 
 async function run() {
     maskRefreshToken();
     await guard(async () => {
-        const settings = readStepSettings();
+        const { settings, shown } = readStepSettings();
         if (!settings)
             return;
-        await (settings.eventState === 'stop' ? stopWindow(settings) : openWindow(settings));
+        const state = new StepState();
+        await (settings.eventState === 'stop' ? stopWindow(settings, state) : openWindow(settings, state, shown));
     });
 }
+/** Sends the start. A `window` step also leaves its post step what it needs to send the stop. */
+async function openWindow(settings, state, warningsShown) {
+    const deploymentId = settings.deploymentId ?? (0,external_node_crypto_.randomUUID)();
+    const attributes = windowAttributes(settings, deploymentId);
+    const startedAt = new Date().toISOString();
+    const closedByPostStep = settings.eventState === 'window';
+    state.windowOpened(settings, { deploymentId, startedAt, attributes }, closedByPostStep);
+    if (closedByPostStep)
+        state.warningsShown(warningsShown);
+    setOutputs({ deploymentId, startedAt });
+    exitPromptlyOnCancel(closedByPostStep
+        ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
+        : 'before Last9 confirmed the start event; a later stop step will still close the window.');
+    const onNewToken = closedByPostStep ? (token) => state.accessTokenReceived(token) : undefined;
+    const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
+    if (closedByPostStep && typeof outcome === 'boolean')
+        state.startDelivered(outcome);
+    setOutputs({ delivered: String(outcome === true) });
+    if (outcome === true) {
+        const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
+        info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+    }
+}
+/**
+ * An explicit stop: closes the window named by deployment_id, else the newest window this job
+ * opened for the same service, env and event name and did not close yet, else sends a point
+ * marker (a stop with its own id and no duration). A window already closed is not stopped again.
+ */
+async function stopWindow(settings, state) {
+    let window;
+    if (settings.deploymentId) {
+        const known = state.window(settings.deploymentId);
+        if (known?.closed) {
+            setOutputs({ deploymentId: known.deploymentId });
+            info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
+            return;
+        }
+        window = { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
+    }
+    else {
+        window = state.newestOpenWindow(settings);
+        if (!window)
+            info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+    }
+    const deploymentId = window?.deploymentId ?? (0,external_node_crypto_.randomUUID)();
+    // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
+    const attributes = window?.attributes ?? windowAttributes(settings, deploymentId);
+    if (window)
+        state.windowClosed(settings, window);
+    await sendStop(settings, { deploymentId, startedAt: window?.startedAt, attributes });
+}
 
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6237);
+
+await (0,_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -32842,6 +33043,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6999);
+/******/ var __webpack_exports__ = __nccwpck_require__(1730);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

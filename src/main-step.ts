@@ -1,0 +1,70 @@
+// The main step: opens a window (event_state window, both or start) or sends an explicit stop.
+
+import { randomUUID } from 'node:crypto';
+import * as core from '@actions/core';
+import { changeEvent } from './events.js';
+import type { Settings } from './settings.js';
+import { StepState, type Window } from './state.js';
+import { exitPromptlyOnCancel, guard, maskRefreshToken, readStepSettings } from './step.js';
+import { deliver, sendStop, setOutputs, windowAttributes } from './window.js';
+
+export async function run(): Promise<void> {
+  maskRefreshToken();
+  await guard(async () => {
+    const { settings, shown } = readStepSettings();
+    if (!settings) return;
+    const state = new StepState();
+    await (settings.eventState === 'stop' ? stopWindow(settings, state) : openWindow(settings, state, shown));
+  });
+}
+
+/** Sends the start. A `window` step also leaves its post step what it needs to send the stop. */
+async function openWindow(settings: Settings, state: StepState, warningsShown: string[]): Promise<void> {
+  const deploymentId = settings.deploymentId ?? randomUUID();
+  const attributes = windowAttributes(settings, deploymentId);
+  const startedAt = new Date().toISOString();
+  const closedByPostStep = settings.eventState === 'window';
+  state.windowOpened(settings, { deploymentId, startedAt, attributes }, closedByPostStep);
+  if (closedByPostStep) state.warningsShown(warningsShown);
+  setOutputs({ deploymentId, startedAt });
+  exitPromptlyOnCancel(
+    closedByPostStep
+      ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
+      : 'before Last9 confirmed the start event; a later stop step will still close the window.',
+  );
+
+  const onNewToken = closedByPostStep ? (token: Parameters<StepState['accessTokenReceived']>[0]) => state.accessTokenReceived(token) : undefined;
+  const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
+  if (closedByPostStep && typeof outcome === 'boolean') state.startDelivered(outcome);
+  setOutputs({ delivered: String(outcome === true) });
+  if (outcome === true) {
+    const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
+    core.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+  }
+}
+
+/**
+ * An explicit stop: closes the window named by deployment_id, else the newest window this job
+ * opened for the same service, env and event name and did not close yet, else sends a point
+ * marker (a stop with its own id and no duration). A window already closed is not stopped again.
+ */
+async function stopWindow(settings: Settings, state: StepState): Promise<void> {
+  let window: Window | undefined;
+  if (settings.deploymentId) {
+    const known = state.window(settings.deploymentId);
+    if (known?.closed) {
+      setOutputs({ deploymentId: known.deploymentId });
+      core.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
+      return;
+    }
+    window = { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
+  } else {
+    window = state.newestOpenWindow(settings);
+    if (!window) core.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+  }
+  const deploymentId = window?.deploymentId ?? randomUUID();
+  // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
+  const attributes = window?.attributes ?? windowAttributes(settings, deploymentId);
+  if (window) state.windowClosed(settings, window);
+  await sendStop(settings, { deploymentId, startedAt: window?.startedAt, attributes });
+}
