@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { changeEvent } from './events.js';
+import type { AccessToken } from './last9-client.js';
 import type { Settings } from './settings.js';
 import { StepState, type Window } from './state.js';
 import { exitPromptlyOnCancel, guard, maskRefreshToken, readStepSettings } from './step.js';
@@ -33,7 +34,7 @@ async function openWindow(settings: Settings, state: StepState, warningsShown: s
       : 'before Last9 confirmed the start event; a later stop step will still close the window.',
   );
 
-  const onNewToken = closedByPostStep ? (token: Parameters<StepState['accessTokenReceived']>[0]) => state.accessTokenReceived(token) : undefined;
+  const onNewToken = closedByPostStep ? (token: AccessToken) => state.accessTokenReceived(token) : undefined;
   const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
   if (closedByPostStep && typeof outcome === 'boolean') state.startDelivered(outcome);
   setOutputs({ delivered: String(outcome === true) });
