@@ -1,20 +1,23 @@
 // Bundles each entry point into <outDir>/<entry>/index.js with ncc: `tsx scripts/build.ts [outDir]`.
 
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ENTRIES = ['main', 'post'] as const;
 
-export function build(outDir: string): void {
+/** The entries are bundled side by side: ncc takes one entry per run, and a run is mostly one core's work. */
+export async function build(outDir: string): Promise<void> {
   const ncc = join(PROJECT_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  for (const entry of ENTRIES) {
-    execFileSync(process.execPath, [ncc, 'build', `src/${entry}.ts`, '--out', join(outDir, entry), '--license', 'licenses.txt', '--quiet'], {
-      cwd: PROJECT_ROOT,
-      stdio: 'inherit',
-    });
-  }
+  await Promise.all(
+    ENTRIES.map(async (entry) => {
+      const args = [ncc, 'build', `src/${entry}.ts`, '--out', join(outDir, entry), '--license', 'licenses.txt', '--quiet'];
+      const { stderr } = await promisify(execFile)(process.execPath, args, { cwd: PROJECT_ROOT });
+      process.stderr.write(stderr);
+    }),
+  );
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) build(process.argv[2] ?? join(PROJECT_ROOT, 'dist'));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await build(process.argv[2] ?? join(PROJECT_ROOT, 'dist'));

@@ -14,7 +14,7 @@ function files(dir: string): string[] {
 
 const fresh = mkdtempSync(join(tmpdir(), 'deployment-marker-dist-'));
 try {
-  build(fresh);
+  await build(fresh);
   const committed = join(PROJECT_ROOT, 'dist');
   const expected = files(fresh);
   const actual = files(committed);
