@@ -13,7 +13,7 @@ const inputs: Record<string, string> = {
   refresh_token: process.env.LAST9_REFRESH_TOKEN ?? DEFAULT_REFRESH_TOKEN,
   org_slug: process.env.LAST9_ORG_SLUG ?? DEFAULT_ORG,
   env: process.env.LAST9_ENV ?? 'staging',
-  service: process.env.LAST9_SERVICE ?? 'deployment-marker-demo',
+  service: process.env.LAST9_SERVICE ?? 'payments-api',
   custom_attributes: 'team=platform\ntriggered_by=npm start',
   ...(fake ? { api_base_url: fake.url } : process.env.LAST9_API_BASE_URL ? { api_base_url: process.env.LAST9_API_BASE_URL } : {}),
 };
@@ -37,10 +37,13 @@ try {
   await fake?.stop();
 }
 
-/** Prints a step's log as the runner shows it: every value the step masked is `***`. */
+/**
+ * Prints a step's log as the runner shows it: the runner acts on `::add-mask::` commands instead of
+ * printing them, and every value the step masked is `***`.
+ */
 function show(title: string, step: StepResult): void {
   console.log(`── ${title}: exit code ${step.exitCode}, ${Math.round(step.durationMs)} ms`);
-  for (const line of step.stdout.split('\n').filter(Boolean)) console.log(`   ${redact(line, step.masks)}`);
+  for (const line of step.stdout.split('\n').filter((line) => line && !line.startsWith('::add-mask::'))) console.log(`   ${redact(line, step.masks)}`);
   if (step.stderr.trim()) console.log(`   stderr: ${redact(step.stderr.trim(), step.masks)}`);
   if (Object.keys(step.outputs).length > 0) console.log(`   outputs: ${JSON.stringify(step.outputs)}`);
   if (step.summary) {
