@@ -434,6 +434,19 @@ function problemsOf(inputs: Record<string, string>): Array<[string, string]> {
   return readDefaults({ ...REQUIRED, ...inputs }).problems.map((problem) => [problem.input, problem.message]);
 }
 
+describe("event_state: both (Last9's earlier action)", () => {
+  test('is a window, with one notice that says so and no warning', () => {
+    for (const raw of ['both', 'BOTH']) {
+      const result = readDefaults({ ...REQUIRED, event_state: raw });
+      assert.equal(settingsOf(result).eventState, 'window');
+      assert.deepEqual(result.warnings, []);
+      assert.equal(result.notices.length, 1);
+      assert.match(result.notices[0] ?? '', /^event_state: both is taken as a window/);
+    }
+    assert.deepEqual(readDefaults({ ...REQUIRED, event_state: 'window' }).notices, []);
+  });
+});
+
 describe('deployment_id, started_at', () => {
   const startedAt = (raw: string) => readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: raw }).settings?.startedAt?.toISOString();
 
