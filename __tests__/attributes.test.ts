@@ -397,6 +397,15 @@ describe('composeAttributes', () => {
     assert.match(warnings[0] ?? '', /__meta/);
   });
 
+  test('10,000 refused keys make one short warning that counts them; "__proto__" is refused by name', () => {
+    const user = Object.fromEntries([['__proto__', 'x'], ...Array.from({ length: 10_000 }, (_, index) => [`__k${index}`, 'v'])]);
+    const { attributes, warnings } = composeAttributes({ github: {}, user, correlation: correlation() });
+    assert.deepEqual(Object.keys(attributes).sort(), Object.keys(correlation()).sort());
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /^custom attribute keys "__proto__", "__k0", .* and 9981 more were dropped: keys starting with "__" are reserved by Prometheus$/);
+    assert.ok((warnings[0] ?? '').length < 500, `${warnings[0]?.length} characters`);
+  });
+
   test('an empty user value is left out, not sent empty', () => {
     const { attributes } = composeAttributes({ github: { branch: 'main' }, user: { team: '' }, correlation: correlation() });
     assert.ok(!('team' in attributes));

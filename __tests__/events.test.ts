@@ -31,6 +31,21 @@ function settings(overrides: Partial<Settings> = {}): Settings {
 const PUSH_ENV = { ...pushContext(), GITHUB_SHA: '3f2a9c0d', DEPLOY_REGION: 'eu-west-1' };
 
 describe('startAttributes', () => {
+  test('never sends a value that holds the refresh token or a runner token; says which keys it dropped', () => {
+    const env = { ...PUSH_ENV, GITHUB_TOKEN: 'ghs_jobtoken123', ACTIONS_RUNTIME_TOKEN: 'runtime-token-456', DEPLOY_NOTE: 'via ghs_jobtoken123' };
+    const { attributes, warnings } = startAttributes(
+      settings({ customAttributes: { leaked: 'rt-123456', team: 'payments' }, captureEnv: ['DEPLOY_NOTE', 'DEPLOY_REGION'] }),
+      'dep-abc',
+      { env, payload: {} },
+    );
+    assert.equal(attributes.leaked, undefined);
+    assert.equal(attributes.env_deploy_note, undefined);
+    assert.equal(attributes.env_deploy_region, 'eu-west-1');
+    assert.equal(attributes.team, 'payments');
+    assert.ok(!Object.values(attributes).some((value) => /rt-123456|ghs_jobtoken123|runtime-token-456/.test(value)));
+    assert.deepEqual(warnings, ['attributes "env_deploy_note", "leaked" were dropped: their values hold a secret (a token)']);
+  });
+
   test('carries the correlation attributes, the CI context and the user attributes', () => {
     const { attributes, warnings } = startAttributes(
       settings({ customAttributes: { team: 'payments' }, version: 'v1.2.3' }),

@@ -163,28 +163,28 @@ describe('parseAccessToken', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 
   test('expires_at in Unix seconds becomes epoch milliseconds', () => {
-    const token = parseAccessToken(JSON.stringify({ access_token: 'at-1', expires_at: 1763900000, issued_at: 1763813600, type: 'Bearer', scopes: ['write'] }), NOW);
-    assert.deepEqual(token, { token: 'at-1', expiresAtMs: 1763900000 * 1000 });
+    const token = parseAccessToken(JSON.stringify({ access_token: 'l9at-token-000001', expires_at: 1763900000, issued_at: 1763813600, type: 'Bearer', scopes: ['write'] }), NOW);
+    assert.deepEqual(token, { token: 'l9at-token-000001', expiresAtMs: 1763900000 * 1000 });
   });
 
   test('expires_in in seconds is counted from now', () => {
-    const token = parseAccessToken(JSON.stringify({ access_token: 'at-2', expires_in: 86_400 }), NOW);
-    assert.deepEqual(token, { token: 'at-2', expiresAtMs: NOW + 86_400_000 });
+    const token = parseAccessToken(JSON.stringify({ access_token: 'l9at-token-000002', expires_in: 86_400 }), NOW);
+    assert.deepEqual(token, { token: 'l9at-token-000002', expiresAtMs: NOW + 86_400_000 });
   });
 
   test('expires_at wins over expires_in', () => {
-    const token = parseAccessToken(JSON.stringify({ access_token: 'at-3', expires_at: 1763900000, expires_in: 60 }), NOW);
-    assert.deepEqual(token, { token: 'at-3', expiresAtMs: 1763900000 * 1000 });
+    const token = parseAccessToken(JSON.stringify({ access_token: 'l9at-token-000003', expires_at: 1763900000, expires_in: 60 }), NOW);
+    assert.deepEqual(token, { token: 'l9at-token-000003', expiresAtMs: 1763900000 * 1000 });
   });
 
   test('neither expiry: the token with no expiry', () => {
-    const token = parseAccessToken(JSON.stringify({ access_token: 'at-4' }), NOW);
+    const token = parseAccessToken(JSON.stringify({ access_token: 'l9at-token-000004' }), NOW);
     assert.equal(typeof token, 'object');
-    assert.deepEqual(token, { token: 'at-4', expiresAtMs: undefined });
+    assert.deepEqual(token, { token: 'l9at-token-000004', expiresAtMs: undefined });
   });
 
   test('a non-numeric expiry is ignored, not turned into NaN', () => {
-    const token = parseAccessToken(JSON.stringify({ access_token: 'at-5', expires_at: 'tomorrow' }), NOW);
+    const token = parseAccessToken(JSON.stringify({ access_token: 'l9at-token-000005', expires_at: 'tomorrow' }), NOW);
     assert.ok(typeof token === 'object');
     assert.equal(token.expiresAtMs, undefined);
   });
@@ -196,6 +196,14 @@ describe('parseAccessToken', () => {
       assert.match(result as string, /access_token/);
     });
   }
+
+  test('an access_token too short to mask safely is refused, and not repeated', () => {
+    for (const short of ['a', 'e', 'l9at-token-0000']) {
+      const result = parseAccessToken(JSON.stringify({ access_token: short, expires_in: 60 }), NOW);
+      assert.equal(result, `the token exchange answered with an access_token of ${short.length} characters, too short to be one; it was not used`);
+    }
+    assert.equal(typeof parseAccessToken(JSON.stringify({ access_token: 'l9at-token-00000' }), NOW), 'object', '16 characters are enough');
+  });
 
   for (const body of ['', '<html>502 Bad Gateway</html>', '{"access_token": "at-8"', 'OK']) {
     test(`not JSON (${JSON.stringify(body)}): a description saying so`, () => {

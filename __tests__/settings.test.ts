@@ -572,3 +572,55 @@ describe('the annotation each wrong input gives', () => {
     });
   }
 });
+
+describe('values from outside never become commands, leaks or walls of text', () => {
+  for (const input of ['service', 'service_name', 'env', 'event_name'] as const) {
+    test(`${input}: a newline or control character is an input error naming it`, () => {
+      for (const raw of ['api\n::stop-commands::pwn\nx', 'api\u0007', 'api\u001b[31m', 'api\u2028x']) {
+        const problems = problemsOf({ [input]: raw });
+        assert.deepEqual(problems.map(([name]) => name), [input], JSON.stringify(raw));
+        assert.equal(problems[0]?.[1], 'must be one line, without control characters');
+      }
+    });
+
+    test(`${input}: longer than 255 characters is an input error`, () => {
+      assert.deepEqual(problemsOf({ [input]: 'x'.repeat(84_000) }), [[input, 'must be at most 255 characters, got 84000']]);
+      assert.deepEqual(problemsOf({ [input]: '🚀'.repeat(255) }), [], '255 characters, not UTF-16 units');
+    });
+  }
+
+  test("capture_env never reads the action's inputs or the runner's tokens, and says which it skipped", () => {
+    const names = 'INPUT_REFRESH_TOKEN ACTIONS_RUNTIME_TOKEN ACTIONS_ID_TOKEN_REQUEST_TOKEN GITHUB_TOKEN input_org_slug ACTIONS_RUNTIME_URL HELM_CHART';
+    const { settings, warnings } = readDefaults({ ...REQUIRED, capture_env: names });
+    assert.deepEqual(settings?.captureEnv, ['HELM_CHART']);
+    assert.equal(
+      warnings[0],
+      'capture_env never reads "INPUT_REFRESH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN", "GITHUB_TOKEN", "input_org_slug", "ACTIONS_RUNTIME_URL": the action\'s inputs and the runner\'s tokens are secrets, not labels',
+    );
+  });
+
+  test("an api_base_url that is not a URL is quoted without its user-info", () => {
+    const [problem] = problemsOf({ api_base_url: 'https://user:hunter2@app.last9.io:99999' });
+    assert.deepEqual(problem, ['api_base_url', 'is not a URL: "https://app.last9.io:99999"']);
+  });
+
+  test('a raw value quoted in a message is cut to 40 characters, its control characters visible', () => {
+    const [problem] = problemsOf({ dry_run: `yes\n${'y'.repeat(100)}` });
+    assert.equal(problem?.[1], `must be true or false, got ${JSON.stringify(`yes\n${'y'.repeat(36)}`)}…`);
+  });
+
+  test('a list of bad names in a message names 20 and counts the rest', () => {
+    const bad = Array.from({ length: 10_000 }, (_, index) => `bad-name-${index}`).join(' ');
+    const [problem] = problemsOf({ capture_env: bad });
+    assert.match(problem?.[1] ?? '', /^has names that are not valid: "bad-name-0", .*"bad-name-19" and 9980 more$/);
+    assert.ok((problem?.[1].length ?? 0) < 600);
+  });
+
+  test('"__proto__" in custom_attributes is a key like any other (and is refused later, by name)', () => {
+    for (const raw of ['__proto__=x\nteam=payments', '{"__proto__": "x", "team": "payments"}']) {
+      const attributes = settingsOf(readDefaults({ ...REQUIRED, custom_attributes: raw })).customAttributes;
+      assert.deepEqual(Object.keys(attributes), ['__proto__', 'team'], raw);
+      assert.equal(Object.getPrototypeOf(attributes), Object.prototype);
+    }
+  });
+});

@@ -3,6 +3,7 @@
 // come in as arguments.
 
 import { deployedRevision, scalarString, type Env, type Payload } from './github-context.js';
+import { quoteList } from './messages.js';
 
 export type Attributes = Record<string, string>;
 
@@ -153,7 +154,7 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
   const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
   const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
   const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
-  if (dropped.length > 0) warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped, 20)}`);
+  if (dropped.length > 0) warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped)}`);
   const merged: Attributes = {};
   for (const key of keptGithub) merged[key] = userLabels[key] ?? (github[key] as string);
   for (const key of keptUser) merged[key] = userLabels[key] as string;
@@ -194,7 +195,3 @@ function withoutEmpty(attributes: Record<string, string | undefined>): Attribute
   return Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
-function quoteList(keys: string[], max = keys.length): string {
-  const shown = keys.slice(0, max).map((key) => `"${boundValue(key).slice(0, 40)}"`);
-  return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
-}

@@ -11,6 +11,8 @@ import {
 } from './attributes.js';
 import type { GithubContext } from './github-context.js';
 import type { ChangeEvent } from './last9-client.js';
+import { quoteList } from './messages.js';
+import { secretsInEnvironment, withoutSecretValues } from './redact.js';
 import type { JobStatus, Settings } from './settings.js';
 
 /** The attributes only a stop carries; the start leaves room for them. */
@@ -23,7 +25,11 @@ export function startAttributes(settings: Settings, deploymentId: string, contex
   const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
   const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
   const user = { ...captured, ...settings.customAttributes };
-  return composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+  const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+  // A label is readable by anyone who can query the organization's metrics: never a token.
+  const { attributes, dropped } = withoutSecretValues(composed.attributes, [settings.refreshToken, ...secretsInEnvironment(context.env)]);
+  if (dropped.length > 0) composed.warnings.push(`attributes ${quoteList(dropped)} were dropped: their values hold a secret (a token)`);
+  return { attributes, warnings: composed.warnings };
 }
 
 /** The start's attributes plus the outcome, so the stop pairs with its start on every label. */

@@ -4,7 +4,7 @@
 import { HttpClient } from '@actions/http-client';
 import type { Attributes } from './attributes.js';
 import { decideRetry, type AttemptOutcome, type RetryPolicy } from './retry.js';
-import { redact } from './redact.js';
+import { redact, withoutSecretValues } from './redact.js';
 
 export interface ChangeEvent {
   timestamp: string;
@@ -28,7 +28,13 @@ export type CallFailure =
 
 export type CallResult<T> = { ok: true; value: T; attempts: number } | { ok: false; failure: CallFailure; attempts: number };
 
-export const MAX_BODY_IN_MESSAGE = 300;
+/** A server's answer is quoted in a message only as a short excerpt, redacted and on one line. */
+export const MAX_BODY_IN_MESSAGE = 120;
+/**
+ * An access token is masked in the log as soon as it arrives; a shorter one would mask common
+ * text (a hostile `"access_token": "a"` would blank every "a"), so it is refused instead.
+ */
+export const MIN_ACCESS_TOKEN_LENGTH = 16;
 
 export function changeEventsPath(orgSlug: string): string {
   return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
@@ -86,7 +92,12 @@ export class Last9Client {
   }
 
   async sendEvent(accessToken: string, event: ChangeEvent): Promise<CallResult<void>> {
-    const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+    // The last gate before anything leaves: no attribute carries a token this client knows of
+    // (the step warned already about the refresh token and the runner's; an access token can only
+    // come back as a label from a server that chose it to).
+    const { attributes } = withoutSecretValues(event.attributes, this.options.secrets);
+    const body = { ...event, attributes };
+    const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
     return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
   }
 
@@ -174,6 +185,9 @@ export function parseAccessToken(body: string, nowMs: number): AccessToken | str
   const answer = (parsed ?? {}) as { access_token?: unknown; expires_at?: unknown; expires_in?: unknown };
   if (typeof answer.access_token !== 'string' || answer.access_token === '') {
     return 'the token exchange answer has no access_token';
+  }
+  if (answer.access_token.length < MIN_ACCESS_TOKEN_LENGTH) {
+    return `the token exchange answered with an access_token of ${answer.access_token.length} characters, too short to be one; it was not used`;
   }
   const expiresAtMs =
     typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;

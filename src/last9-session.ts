@@ -6,6 +6,7 @@ import { Deadline, Last9Client, type AccessToken, type CallResult, type ChangeEv
 import { describeFailure, type Last9Call } from './messages.js';
 import { attemptTimeoutMs } from './retry.js';
 import type { Settings } from './settings.js';
+import { log } from './log.js';
 
 /** A token this close to expiry is exchanged again rather than risked. */
 const TOKEN_EXPIRY_MARGIN_MS = 60_000;
@@ -47,7 +48,7 @@ export class Last9Session {
     let sent = await this.client.sendEvent(token.token, event);
     // The main step's token may have been revoked or expired early; one fresh exchange settles it.
     if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
-      core.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+      log.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
       const fresh = await this.exchange(event.event_state);
       if ('message' in fresh) return fresh;
       sent = await this.client.sendEvent(fresh.token, event);

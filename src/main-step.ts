@@ -1,13 +1,13 @@
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
 
 import { randomUUID } from 'node:crypto';
-import * as core from '@actions/core';
 import { changeEvent } from './events.js';
 import type { AccessToken } from './last9-client.js';
 import type { Settings } from './settings.js';
 import { StepState, type Window } from './state.js';
 import { exitPromptlyOnCancel, guard, maskRefreshToken, readStepSettings } from './step.js';
 import { deliver, sendStop, setOutputs, windowAttributes } from './window.js';
+import { log } from './log.js';
 
 export async function run(): Promise<void> {
   maskRefreshToken();
@@ -40,7 +40,7 @@ async function openWindow(settings: Settings, state: StepState, warningsShown: s
   setOutputs({ delivered: String(outcome === true) });
   if (outcome === true) {
     const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
-    core.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+    log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
   }
 }
 
@@ -55,13 +55,13 @@ async function stopWindow(settings: Settings, state: StepState): Promise<void> {
     const known = state.window(settings.deploymentId);
     if (known?.closed) {
       setOutputs({ deploymentId: known.deploymentId });
-      core.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
+      log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
       return;
     }
     window = { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
   } else {
     window = state.newestOpenWindow(settings);
-    if (!window) core.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+    if (!window) log.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
   }
   const deploymentId = window?.deploymentId ?? randomUUID();
   // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.

@@ -6,6 +6,7 @@ import { StepState } from './state.js';
 import { guard, maskRefreshToken, readStepSettings } from './step.js';
 import type { SentEvent } from './summary.js';
 import { sendStop } from './window.js';
+import { log } from './log.js';
 
 export async function run(): Promise<void> {
   maskRefreshToken();
@@ -13,7 +14,7 @@ export async function run(): Promise<void> {
     const state = new StepState();
     const saved = state.postState();
     if (!saved) {
-      core.debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
+      log.debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
       return;
     }
     if (saved.accessToken) core.setSecret(saved.accessToken.token);
@@ -21,7 +22,7 @@ export async function run(): Promise<void> {
     if (!settings) return;
     const { window } = saved;
     if (state.window(window.deploymentId)?.closed) {
-      core.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
+      log.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
       return;
     }
     state.windowClosed(settings, window);

@@ -1,6 +1,8 @@
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
 
+import { MAX_VALUE_LENGTH } from './attributes.js';
+import { quote, quoteList } from './messages.js';
 import { INPUT, type InputName } from './names.js';
 import type { RetryPolicy } from './retry.js';
 
@@ -86,9 +88,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   const required = (name: InputName): string => input(name) || (problem(name, 'is required but was empty') ?? '');
   const refreshToken = required(INPUT.refreshToken);
   const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
-  const deploymentEnv = required(INPUT.env);
+  const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
   const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
-  const eventName = input(INPUT.eventName) || 'deployment';
+  const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
   const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
   const eventState: EventState | undefined = chosenState === 'both' ? 'window' : chosenState;
   if (chosenState === 'both') {
@@ -98,7 +100,8 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
   const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
   const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
-  const captureEnv = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+  const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+  const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
   const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
   const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
   const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
@@ -120,7 +123,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   if (
     problems.length > 0 ||
     orgSlug === undefined ||
+    deploymentEnv === undefined ||
     service === undefined ||
+    eventName === undefined ||
     eventState === undefined ||
     apiBaseUrl === undefined ||
     customAttributes === undefined ||
@@ -175,13 +180,13 @@ function parseBoolean(name: InputName, raw: string, fallback: boolean, problem: 
   const value = raw.toLowerCase();
   if (value === 'true') return true;
   if (value === 'false') return false;
-  return problem(name, `must be true or false, got "${raw}"`);
+  return problem(name, `must be true or false, got ${quote(raw)}`);
 }
 
 function parseChoice<T extends string>(name: InputName, raw: string, choices: readonly T[], problem: Problem): T | undefined {
   const value = raw.toLowerCase() as T;
   if (choices.includes(value)) return value;
-  return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
+  return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
 }
 
 interface NumberBounds {
@@ -196,7 +201,7 @@ function parseNumber(name: InputName, raw: string, bounds: NumberBounds, problem
   const value = Number(raw);
   const kind = bounds.integer ? 'a whole number' : 'a number';
   if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
-    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
+    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
   }
   if (value < bounds.min || value > bounds.max) {
     return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
@@ -214,12 +219,12 @@ function parseOrgSlug(raw: string, problem: Problem): string | undefined {
 
 function parseService(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem): string | undefined {
   if (service && serviceName && service !== serviceName) {
-    return problem(INPUT.service, `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
+    return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
   }
   const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
   const value = service || serviceName || repositoryName;
   if (!value) return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
-  return value;
+  return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -233,7 +238,7 @@ function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    return problem(INPUT.apiBaseUrl, `is not a URL: "${raw}"`);
+    return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
   }
   if (url.username || url.password) {
     return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
@@ -266,7 +271,7 @@ export function parseStartedAt(raw: string, nowMs: number, problem: Problem): Da
   const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
   const ms = epochMs ?? isoMs;
   if (ms === undefined || Number.isNaN(ms)) {
-    return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got "${raw}"`);
+    return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
   }
   const shown = new Date(ms).toISOString();
   if (ms > nowMs + MAX_STARTED_AT_SKEW_MS) return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
@@ -280,8 +285,35 @@ export function parseStartedAt(raw: string, nowMs: number, problem: Problem): Da
 function parseNames(name: InputName, raw: string, pattern: RegExp, problem: Problem): string[] | undefined {
   const names = raw.split(/[\s,]+/).filter(Boolean);
   const bad = names.filter((candidate) => !pattern.test(candidate));
-  if (bad.length > 0) return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
+  if (bad.length > 0) return problem(name, `has names that are not valid: ${quoteList(bad)}`);
   return [...new Set(names)];
+}
+
+/**
+ * The variables capture_env never reads: the action's own inputs (the refresh token among them)
+ * and the runner's tokens. Windows treats variable names without regard to case.
+ */
+const NEVER_CAPTURED = [/^INPUT_/i, /^ACTIONS_.*TOKEN/i, /^ACTIONS_RUNTIME_/i, /^GITHUB_TOKEN$/i];
+
+function withoutSecretVariables(names: string[], warnings: string[]): string[] {
+  const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
+  if (refused.length > 0) {
+    warnings.push(`capture_env never reads ${quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
+  }
+  return names.filter((name) => !refused.includes(name));
+}
+
+/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
+function parseLabelValue(name: InputName, raw: string, problem: Problem): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)) return problem(name, 'must be one line, without control characters');
+  if ([...raw].length > MAX_VALUE_LENGTH) return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
+  return raw;
+}
+
+/** A URL as a message may show it: never its user-info (`user:password@`). */
+function withoutUserInfo(url: string): string {
+  return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
 }
 
 function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
@@ -299,19 +331,20 @@ function parseJsonAttributes(raw: string, problem: Problem): Record<string, stri
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
   }
-  const attributes: Record<string, string> = {};
+  // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
+  const attributes: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (value === null) continue;
     if (typeof value === 'object') {
-      return problem(INPUT.customAttributes, `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+      return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
     }
-    attributes[key] = String(value);
+    attributes.push([key, String(value)]);
   }
-  return attributes;
+  return Object.fromEntries(attributes);
 }
 
 function parseKeyValueLines(raw: string, problem: Problem): Record<string, string> | undefined {
-  const attributes: Record<string, string> = {};
+  const attributes: Array<[string, string]> = [];
   const lines = raw.split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
@@ -320,9 +353,9 @@ function parseKeyValueLines(raw: string, problem: Problem): Record<string, strin
     if (equals < 0 || key === '') {
       return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
     }
-    attributes[key] = line.slice(equals + 1).trim();
+    attributes.push([key, line.slice(equals + 1).trim()]);
   }
-  return attributes;
+  return Object.fromEntries(attributes);
 }
 
 function parseJobStatus(raw: string, warnings: string[]): JobStatus | undefined {

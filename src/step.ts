@@ -7,6 +7,7 @@ import { describeInputProblem } from './messages.js';
 import { EXIT_FAILURE, INPUT } from './names.js';
 import { redact } from './redact.js';
 import { readSettings, type Settings } from './settings.js';
+import { log } from './log.js';
 
 /** Masks the refresh token before anything else is printed. */
 export function maskRefreshToken(): void {
@@ -36,15 +37,15 @@ export function readStepSettings(alreadyShown: readonly string[] = []): StepSett
       shown.push(text);
     }
   };
-  show(warnings, core.warning);
-  show(notices, core.notice);
-  for (const problem of problems) core.error(describeInputProblem(problem));
+  show(warnings, log.warning);
+  show(notices, log.notice);
+  for (const problem of problems) log.error(describeInputProblem(problem));
   if (problems.length > 0 && failOnError) process.exitCode = EXIT_FAILURE;
   return { settings, shown };
 }
 
 export function reportWarnings(warnings: readonly string[]): void {
-  for (const warning of warnings) core.warning(`Last9: ${warning}`);
+  for (const warning of warnings) log.warning(`Last9: ${warning}`);
 }
 
 export function reportDelivery(delivery: Delivery, settings: Settings): void {
@@ -54,10 +55,10 @@ export function reportDelivery(delivery: Delivery, settings: Settings): void {
 /** A warning, or with fail_on_error an error that fails the step. */
 function report(message: string, failOnError: boolean): void {
   if (failOnError) {
-    core.error(message);
+    log.error(message);
     process.exitCode = EXIT_FAILURE;
   } else {
-    core.warning(message);
+    log.warning(message);
   }
 }
 
@@ -74,7 +75,7 @@ export const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 } as co
 export function exitPromptlyOnCancel(consequence: string, exit: (code: number) => void = process.exit): void {
   for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
     process.once(signal, () => {
-      core.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+      log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
       exit(code);
     });
   }

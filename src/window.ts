@@ -12,6 +12,7 @@ import type { Settings } from './settings.js';
 import type { Window } from './state.js';
 import { exitPromptlyOnCancel, reportDelivery, reportWarnings } from './step.js';
 import { writeWindowSummary, type SentEvent } from './summary.js';
+import { log } from './log.js';
 
 /** true: Last9 accepted it; false: it could not be delivered; 'dry-run': it was only printed. */
 export type Outcome = SentEvent['delivered'];
@@ -61,7 +62,7 @@ export async function sendStop(settings: Settings, window: Window & { attributes
   setOutputs({ delivered: String(outcome === true) });
   if (outcome === true) {
     const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
-    core.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
+    log.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
   }
   const stop: SentEvent = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
   await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
@@ -71,7 +72,7 @@ export async function sendStop(settings: Settings, window: Window & { attributes
 export async function deliver(settings: Settings, event: ChangeEvent, options: SessionOptions): Promise<Outcome> {
   if (settings.dryRun) {
     const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
-    core.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
+    log.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
     return 'dry-run';
   }
   const session = new Last9Session(settings, options);

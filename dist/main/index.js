@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6237:
+/***/ 8166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,6 +28381,400 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/github-context.ts
+// The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
+// started the run — and which revision it deploys. Only readGithubContext does I/O.
+
+/**
+ * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
+ * client would cost every step about a third of a bare Node start and is not otherwise needed.
+ * An unreadable payload leaves out the attributes taken from it.
+ */
+function readGithubContext(env = process.env) {
+    return { env, payload: readPayload(env.GITHUB_EVENT_PATH) };
+}
+function readPayload(path) {
+    if (!path)
+        return {};
+    try {
+        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return isObject(payload) ? payload : {};
+    }
+    catch {
+        return {};
+    }
+}
+/** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+/**
+ * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
+ * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
+ * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
+ * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
+ */
+function deployedRevision({ env, payload }) {
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    if (PULL_REQUEST_EVENTS.has(event) && isObject(payload.pull_request)) {
+        const pullRequest = payload.pull_request;
+        return {
+            commitSha: scalarString(pullRequest.head?.sha),
+            branch: scalarString(pullRequest.head?.ref) ?? env.GITHUB_HEAD_REF,
+            pullRequestNumber: scalarString(pullRequest.number),
+        };
+    }
+    if (event === 'workflow_run' && isObject(payload.workflow_run)) {
+        const run = payload.workflow_run;
+        return {
+            commitSha: scalarString(run.head_sha),
+            branch: scalarString(run.head_branch),
+            pullRequestNumber: Array.isArray(run.pull_requests) ? scalarString(run.pull_requests[0]?.number) : undefined,
+        };
+    }
+    if (event === 'merge_group' && isObject(payload.merge_group)) {
+        return {
+            commitSha: scalarString(payload.merge_group.head_sha),
+            branch: scalarString(payload.merge_group.base_ref)?.replace(/^refs\/heads\//, ''),
+        };
+    }
+    return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
+}
+/** A payload value as a string, if it is a string, number or boolean. */
+function scalarString(value) {
+    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/messages.ts
+// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
+// what the user should check. Pure.
+/** How many names a message lists before it only counts the rest. */
+const MAX_LISTED = 20;
+/** How much of a value from outside a message quotes. */
+const MAX_QUOTED = 40;
+/** A value from outside, as a message quotes it: JSON-quoted (control characters visible), cut to MAX_QUOTED characters. */
+function quote(value) {
+    const characters = [...value];
+    return characters.length > MAX_QUOTED ? `${JSON.stringify(characters.slice(0, MAX_QUOTED).join(''))}…` : JSON.stringify(value);
+}
+/** Names in a message: each quoted, at most MAX_LISTED of them, then how many more there were. */
+function quoteList(names, max = MAX_LISTED) {
+    const shown = names.slice(0, max).map(quote).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+const CALL_NAMES = {
+    token: 'exchange the refresh token for an access token',
+    start: 'send the start event',
+    stop: 'send the stop event',
+};
+function describeFailure(failure, context) {
+    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
+    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
+    const consequence = context.call === 'token'
+        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
+        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
+    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
+}
+function describeInputProblem(problem) {
+    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
+function said(failure) {
+    switch (failure.kind) {
+        case 'http':
+            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
+        case 'network':
+            return `network error: ${failure.message}`;
+        case 'timeout':
+            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
+        case 'bad-answer':
+            return failure.detail;
+    }
+}
+function hint(failure, context) {
+    if (failure.kind === 'network' || failure.kind === 'timeout') {
+        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
+    }
+    if (failure.kind === 'bad-answer')
+        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
+    const { status } = failure;
+    if (context.call === 'token' && [400, 401, 403].includes(status)) {
+        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
+    }
+    if (status === 404) {
+        return context.call === 'token'
+            ? `Check api_base_url (${context.apiBaseUrl}).`
+            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+    }
+    if (status === 401 || status === 403)
+        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
+    if (status === 400 || status === 422)
+        return 'Last9 refused the event as malformed; please report this with the message above.';
+    if (status === 429 || status >= 500)
+        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
+    return 'Check refresh_token, org_slug and api_base_url.';
+}
+
+;// CONCATENATED MODULE: ./src/attributes.ts
+// GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
+// and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
+// come in as arguments.
+
+
+const MAX_ATTRIBUTES = 64;
+const MAX_VALUE_LENGTH = 255;
+const MAX_COMMIT_MESSAGE_LENGTH = 200;
+/** Keys with their own inputs: a user attribute never replaces them. */
+const RESERVED_KEYS = [
+    'deployment_id',
+    'result',
+    'duration_ms',
+    'service_name',
+    'deployment_environment',
+    'service',
+    'env',
+];
+/** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
+function githubAttributes(env, payload, options) {
+    const revision = deployedRevision({ env, payload });
+    const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
+    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    const jobId = options.jobCheckRunId;
+    const attributes = {
+        pipeline_slug: pipelineSlug(repositoryName, env.GITHUB_WORKFLOW_REF),
+        pipeline_name: env.GITHUB_WORKFLOW,
+        build_id: env.GITHUB_RUN_ID,
+        build_number: env.GITHUB_RUN_NUMBER,
+        build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
+        commit_sha: revision.commitSha,
+        branch: revision.branch,
+        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
+        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
+        step_key: env.GITHUB_JOB,
+        step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
+        job_id: jobId,
+        source: env.GITHUB_EVENT_NAME,
+        retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
+        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
+        rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
+        github_repository: env.GITHUB_REPOSITORY,
+        github_workflow_ref: env.GITHUB_WORKFLOW_REF,
+        github_ref: env.GITHUB_REF,
+        github_run_attempt: env.GITHUB_RUN_ATTEMPT,
+        github_pr_number: revision.pullRequestNumber,
+        github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
+        runner_os: env.RUNNER_OS,
+        runner_environment: env.RUNNER_ENVIRONMENT,
+    };
+    for (const [key, value] of Object.entries(options.matrix)) {
+        const label = sanitizeLabelName(`matrix_${key}`);
+        if (label)
+            attributes[label] = scalarString(value);
+    }
+    return withoutEmpty(attributes);
+}
+/**
+ * The environment variables and workflow_dispatch inputs the user listed, as `env_<name>` and
+ * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
+ * Build Parameters"). Only listed names are read; unset or empty ones are left out.
+ */
+function capturedAttributes(env, payload, envNames, inputNames) {
+    const inputs = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
+    const captured = {};
+    for (const name of envNames)
+        captured[`env_${name.toLowerCase()}`] = env[name];
+    for (const name of inputNames)
+        captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
+    return withoutEmpty(captured);
+}
+/** The attributes that identify the window; a stop carries them too, plus result and duration_ms. */
+function correlationAttributes(values) {
+    return withoutEmpty({
+        service_name: values.service,
+        deployment_environment: values.env,
+        service: values.service,
+        env: values.env,
+        deployment_id: values.deploymentId,
+        version: values.version,
+    });
+}
+/**
+ * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
+ * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
+ */
+function sanitizeLabelName(key) {
+    let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
+    if (/^[0-9]/.test(label))
+        label = `_${label}`;
+    if (label === '' || label.startsWith('__'))
+        return undefined;
+    return label;
+}
+/**
+ * Layers the three sources (CI context < user < correlation), makes every key a label name and
+ * every value a bounded single-line string, and keeps the event within MAX_ATTRIBUTES.
+ */
+function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES) {
+    const warnings = [];
+    const userLabels = {};
+    const refused = [];
+    const reserved = [];
+    for (const [key, value] of Object.entries(user)) {
+        const label = sanitizeLabelName(key);
+        if (label === undefined)
+            refused.push(key);
+        else if (RESERVED_KEYS.includes(label))
+            reserved.push(key);
+        else if (value !== '')
+            userLabels[label] = value;
+    }
+    if (refused.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
+    if (reserved.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
+    // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
+    // fill whatever room is left.
+    const correlationKeys = new Set(Object.keys(correlation));
+    const shadowed = Object.keys(userLabels).filter((key) => correlationKeys.has(key));
+    if (shadowed.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(shadowed)} were dropped: the version input (or the tag) sets them`);
+    const githubKeys = Object.keys(github).filter((key) => !correlationKeys.has(key));
+    const keptGithub = new Set(githubKeys.slice(0, Math.max(0, limit - correlationKeys.size)));
+    const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
+    const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
+    const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
+    if (dropped.length > 0)
+        warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped)}`);
+    const merged = {};
+    for (const key of keptGithub)
+        merged[key] = userLabels[key] ?? github[key];
+    for (const key of keptUser)
+        merged[key] = userLabels[key];
+    Object.assign(merged, correlation);
+    const cut = [];
+    const attributes = {};
+    for (const [key, value] of Object.entries(merged)) {
+        const bounded = boundValue(value);
+        if (bounded.length < value.length)
+            cut.push(key);
+        attributes[key] = bounded;
+    }
+    if (cut.length > 0)
+        warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
+    return { attributes, warnings };
+}
+/** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
+function boundValue(value) {
+    // eslint-disable-next-line no-control-regex
+    const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    const characters = [...singleLine];
+    return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
+}
+function pipelineSlug(repositoryName, workflowRef) {
+    // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/deploy.yml@refs/heads/main
+    const file = workflowRef?.split('@')[0]?.split('/').pop();
+    if (!repositoryName || !file)
+        return undefined;
+    return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
+}
+function firstLine(text, maxLength) {
+    const line = text?.split(/\r?\n/)[0]?.trim();
+    return line ? [...line].slice(0, maxLength).join('') : undefined;
+}
+function withoutEmpty(attributes) {
+    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Keeps secrets out of what the action shows and sends: blanks them out of text about to reach a
+// log, a summary or an output, and keeps them out of attributes, which become labels on Last9.
+/** Shorter values are not blanked: a one-character "secret" would blank that character everywhere. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Every form in which a secret may come back: as it is, escaped inside a JSON string (`/` may be
+ * escaped too), base64 (standard or URL-safe, padding dropped) and percent-encoded.
+ */
+function redact_forms(secret) {
+    const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '');
+    const all = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'),
+        base64,
+        base64.replaceAll('+', '-').replaceAll('/', '_'),
+        encodeURIComponent(secret),
+    ];
+    return [...new Set(all)].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+function redact(text, secrets) {
+    const blanked = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).flatMap(redact_forms);
+    let result = text;
+    // Longest first, so that a secret containing another is blanked whole.
+    for (const form of blanked.sort((a, b) => b.length - a.length))
+        result = result.split(form).join('***');
+    return result;
+}
+/** Environment variables whose values are secrets: the runner's tokens and the token inputs of this or any action. */
+const SECRET_VARIABLES = [/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i];
+function secretsInEnvironment(env) {
+    return Object.entries(env)
+        .filter(([name, value]) => value && SECRET_VARIABLES.some((pattern) => pattern.test(name)))
+        .map(([, value]) => value);
+}
+/** The attributes without those whose value holds a secret, and the keys that were dropped. */
+function withoutSecretValues(attributes, secrets) {
+    const known = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+    const dropped = Object.keys(attributes).filter((key) => known.some((secret) => attributes[key].includes(secret)));
+    if (dropped.length === 0)
+        return { attributes, dropped };
+    return { attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => !dropped.includes(key))), dropped };
+}
+
+;// CONCATENATED MODULE: ./src/events.ts
+// Settings + GitHub context → the change events of a window. Pure.
+
+
+
+/** The attributes only a stop carries; the start leaves room for them. */
+const STOP_ONLY_KEYS = ['result', 'duration_ms'];
+function startAttributes(settings, deploymentId, context) {
+    const github = settings.includeGithubAttributes
+        ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
+        : {};
+    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
+    const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
+    const user = { ...captured, ...settings.customAttributes };
+    const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+    // A label is readable by anyone who can query the organization's metrics: never a token.
+    const { attributes, dropped } = withoutSecretValues(composed.attributes, [settings.refreshToken, ...secretsInEnvironment(context.env)]);
+    if (dropped.length > 0)
+        composed.warnings.push(`attributes ${quoteList(dropped)} were dropped: their values hold a secret (a token)`);
+    return { attributes, warnings: composed.warnings };
+}
+/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
+function stopAttributes(start, result, durationMs) {
+    return {
+        ...start,
+        ...(result ? { result } : {}),
+        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
+    };
+}
+function changeEvent(settings, state, at, attributes) {
+    return {
+        timestamp: at.toISOString(),
+        event_name: settings.eventName,
+        event_state: state,
+        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
+        attributes,
+    };
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31210,7 +31604,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31225,7 +31619,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31328,282 +31722,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github-context.ts
-// The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
-// started the run — and which revision it deploys. Only readGithubContext does I/O.
-
-/**
- * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
- * client would cost every step about a third of a bare Node start and is not otherwise needed.
- * An unreadable payload leaves out the attributes taken from it.
- */
-function readGithubContext(env = process.env) {
-    return { env, payload: readPayload(env.GITHUB_EVENT_PATH) };
-}
-function readPayload(path) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return isObject(payload) ? payload : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-/**
- * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
- * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
- * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
- * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
- */
-function deployedRevision({ env, payload }) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (PULL_REQUEST_EVENTS.has(event) && isObject(payload.pull_request)) {
-        const pullRequest = payload.pull_request;
-        return {
-            commitSha: scalarString(pullRequest.head?.sha),
-            branch: scalarString(pullRequest.head?.ref) ?? env.GITHUB_HEAD_REF,
-            pullRequestNumber: scalarString(pullRequest.number),
-        };
-    }
-    if (event === 'workflow_run' && isObject(payload.workflow_run)) {
-        const run = payload.workflow_run;
-        return {
-            commitSha: scalarString(run.head_sha),
-            branch: scalarString(run.head_branch),
-            pullRequestNumber: Array.isArray(run.pull_requests) ? scalarString(run.pull_requests[0]?.number) : undefined,
-        };
-    }
-    if (event === 'merge_group' && isObject(payload.merge_group)) {
-        return {
-            commitSha: scalarString(payload.merge_group.head_sha),
-            branch: scalarString(payload.merge_group.base_ref)?.replace(/^refs\/heads\//, ''),
-        };
-    }
-    return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
-}
-/** A payload value as a string, if it is a string, number or boolean. */
-function scalarString(value) {
-    return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
-}
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/attributes.ts
-// GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
-// and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
-// come in as arguments.
-
-const MAX_ATTRIBUTES = 64;
-const MAX_VALUE_LENGTH = 255;
-const MAX_COMMIT_MESSAGE_LENGTH = 200;
-/** Keys with their own inputs: a user attribute never replaces them. */
-const RESERVED_KEYS = [
-    'deployment_id',
-    'result',
-    'duration_ms',
-    'service_name',
-    'deployment_environment',
-    'service',
-    'env',
-];
-/** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
-function githubAttributes(env, payload, options) {
-    const revision = deployedRevision({ env, payload });
-    const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
-    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    const jobId = options.jobCheckRunId;
-    const attributes = {
-        pipeline_slug: pipelineSlug(repositoryName, env.GITHUB_WORKFLOW_REF),
-        pipeline_name: env.GITHUB_WORKFLOW,
-        build_id: env.GITHUB_RUN_ID,
-        build_number: env.GITHUB_RUN_NUMBER,
-        build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
-        commit_sha: revision.commitSha,
-        branch: revision.branch,
-        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
-        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
-        step_key: env.GITHUB_JOB,
-        step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
-        job_id: jobId,
-        source: env.GITHUB_EVENT_NAME,
-        retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
-        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
-        rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
-        github_repository: env.GITHUB_REPOSITORY,
-        github_workflow_ref: env.GITHUB_WORKFLOW_REF,
-        github_ref: env.GITHUB_REF,
-        github_run_attempt: env.GITHUB_RUN_ATTEMPT,
-        github_pr_number: revision.pullRequestNumber,
-        github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
-        runner_os: env.RUNNER_OS,
-        runner_environment: env.RUNNER_ENVIRONMENT,
-    };
-    for (const [key, value] of Object.entries(options.matrix)) {
-        const label = sanitizeLabelName(`matrix_${key}`);
-        if (label)
-            attributes[label] = scalarString(value);
-    }
-    return withoutEmpty(attributes);
-}
-/**
- * The environment variables and workflow_dispatch inputs the user listed, as `env_<name>` and
- * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
- * Build Parameters"). Only listed names are read; unset or empty ones are left out.
- */
-function capturedAttributes(env, payload, envNames, inputNames) {
-    const inputs = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
-    const captured = {};
-    for (const name of envNames)
-        captured[`env_${name.toLowerCase()}`] = env[name];
-    for (const name of inputNames)
-        captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
-    return withoutEmpty(captured);
-}
-/** The attributes that identify the window; a stop carries them too, plus result and duration_ms. */
-function correlationAttributes(values) {
-    return withoutEmpty({
-        service_name: values.service,
-        deployment_environment: values.env,
-        service: values.service,
-        env: values.env,
-        deployment_id: values.deploymentId,
-        version: values.version,
-    });
-}
-/**
- * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
- * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
- */
-function sanitizeLabelName(key) {
-    let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
-    if (/^[0-9]/.test(label))
-        label = `_${label}`;
-    if (label === '' || label.startsWith('__'))
-        return undefined;
-    return label;
-}
-/**
- * Layers the three sources (CI context < user < correlation), makes every key a label name and
- * every value a bounded single-line string, and keeps the event within MAX_ATTRIBUTES.
- */
-function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES) {
-    const warnings = [];
-    const userLabels = {};
-    const refused = [];
-    const reserved = [];
-    for (const [key, value] of Object.entries(user)) {
-        const label = sanitizeLabelName(key);
-        if (label === undefined)
-            refused.push(key);
-        else if (RESERVED_KEYS.includes(label))
-            reserved.push(key);
-        else if (value !== '')
-            userLabels[label] = value;
-    }
-    if (refused.length > 0)
-        warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
-    if (reserved.length > 0)
-        warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
-    // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
-    // fill whatever room is left.
-    const correlationKeys = new Set(Object.keys(correlation));
-    const shadowed = Object.keys(userLabels).filter((key) => correlationKeys.has(key));
-    if (shadowed.length > 0)
-        warnings.push(`custom attribute keys ${quoteList(shadowed)} were dropped: the version input (or the tag) sets them`);
-    const githubKeys = Object.keys(github).filter((key) => !correlationKeys.has(key));
-    const keptGithub = new Set(githubKeys.slice(0, Math.max(0, limit - correlationKeys.size)));
-    const userKeys = Object.keys(userLabels).filter((key) => !correlationKeys.has(key) && !keptGithub.has(key));
-    const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
-    const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
-    if (dropped.length > 0)
-        warnings.push(`an event carries at most ${MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped, 20)}`);
-    const merged = {};
-    for (const key of keptGithub)
-        merged[key] = userLabels[key] ?? github[key];
-    for (const key of keptUser)
-        merged[key] = userLabels[key];
-    Object.assign(merged, correlation);
-    const cut = [];
-    const attributes = {};
-    for (const [key, value] of Object.entries(merged)) {
-        const bounded = boundValue(value);
-        if (bounded.length < value.length)
-            cut.push(key);
-        attributes[key] = bounded;
-    }
-    if (cut.length > 0)
-        warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
-    return { attributes, warnings };
-}
-/** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
-function boundValue(value) {
-    // eslint-disable-next-line no-control-regex
-    const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
-    const characters = [...singleLine];
-    return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
-}
-function pipelineSlug(repositoryName, workflowRef) {
-    // GITHUB_WORKFLOW_REF: owner/repo/.github/workflows/deploy.yml@refs/heads/main
-    const file = workflowRef?.split('@')[0]?.split('/').pop();
-    if (!repositoryName || !file)
-        return undefined;
-    return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
-}
-function firstLine(text, maxLength) {
-    const line = text?.split(/\r?\n/)[0]?.trim();
-    return line ? [...line].slice(0, maxLength).join('') : undefined;
-}
-function withoutEmpty(attributes) {
-    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
-}
-function quoteList(keys, max = keys.length) {
-    const shown = keys.slice(0, max).map((key) => `"${boundValue(key).slice(0, 40)}"`);
-    return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/events.ts
-// Settings + GitHub context → the change events of a window. Pure.
-
-/** The attributes only a stop carries; the start leaves room for them. */
-const STOP_ONLY_KEYS = ['result', 'duration_ms'];
-function startAttributes(settings, deploymentId, context) {
-    const github = settings.includeGithubAttributes
-        ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
-        : {};
-    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
-    const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
-    const user = { ...captured, ...settings.customAttributes };
-    return composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
-}
-/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
-function stopAttributes(start, result, durationMs) {
-    return {
-        ...start,
-        ...(result ? { result } : {}),
-        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
-    };
-}
-function changeEvent(settings, state, at, attributes) {
-    return {
-        timestamp: at.toISOString(),
-        event_name: settings.eventName,
-        event_state: state,
-        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
-        attributes,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/names.ts
 // Every name the action shares with action.yml, the runner and its own later steps, in one place.
 // __tests__/names.test.ts checks INPUT and OUTPUT against action.yml, so a rename cannot drift.
@@ -31774,77 +31892,11 @@ function parseJson(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/messages.ts
-// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
-// what the user should check. Pure.
-const CALL_NAMES = {
-    token: 'exchange the refresh token for an access token',
-    start: 'send the start event',
-    stop: 'send the stop event',
-};
-function describeFailure(failure, context) {
-    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
-    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-    const consequence = context.call === 'token'
-        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
-        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
-    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
-}
-function describeInputProblem(problem) {
-    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
-}
-function said(failure) {
-    switch (failure.kind) {
-        case 'http':
-            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
-        case 'network':
-            return `network error: ${failure.message}`;
-        case 'timeout':
-            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
-        case 'bad-answer':
-            return failure.detail;
-    }
-}
-function hint(failure, context) {
-    if (failure.kind === 'network' || failure.kind === 'timeout') {
-        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
-    }
-    if (failure.kind === 'bad-answer')
-        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
-    const { status } = failure;
-    if (context.call === 'token' && [400, 401, 403].includes(status)) {
-        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
-    }
-    if (status === 404) {
-        return context.call === 'token'
-            ? `Check api_base_url (${context.apiBaseUrl}).`
-            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
-    }
-    if (status === 401 || status === 403)
-        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
-    if (status === 400 || status === 422)
-        return 'Last9 refused the event as malformed; please report this with the message above.';
-    if (status === 429 || status >= 500)
-        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
-    return 'Check refresh_token, org_slug and api_base_url.';
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Blanks secrets out of text that is about to reach a log, a summary or an output.
-const MIN_SECRET_LENGTH = 4;
-function redact(text, secrets) {
-    let result = text;
-    // Longest first, so that a secret containing another is blanked whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length >= MIN_SECRET_LENGTH)
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
+
+
 
 /** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
 const EVENT_STATES = ['window', 'start', 'stop', 'both'];
@@ -31873,9 +31925,9 @@ function readSettings(readInput, env, nowMs = Date.now()) {
     const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
     const refreshToken = required(INPUT.refreshToken);
     const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
-    const deploymentEnv = required(INPUT.env);
+    const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
     const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
-    const eventName = input(INPUT.eventName) || 'deployment';
+    const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
     const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
     const eventState = chosenState === 'both' ? 'window' : chosenState;
     if (chosenState === 'both') {
@@ -31885,7 +31937,8 @@ function readSettings(readInput, env, nowMs = Date.now()) {
     const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
     const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
     const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
-    const captureEnv = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+    const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+    const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
     const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
     const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
     const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
@@ -31905,7 +31958,9 @@ function readSettings(readInput, env, nowMs = Date.now()) {
     const matrix = parseMatrix(input(INPUT.matrix), warnings);
     if (problems.length > 0 ||
         orgSlug === undefined ||
+        deploymentEnv === undefined ||
         service === undefined ||
+        eventName === undefined ||
         eventState === undefined ||
         apiBaseUrl === undefined ||
         customAttributes === undefined ||
@@ -31958,13 +32013,13 @@ function parseBoolean(name, raw, fallback, problem) {
         return true;
     if (value === 'false')
         return false;
-    return problem(name, `must be true or false, got "${raw}"`);
+    return problem(name, `must be true or false, got ${quote(raw)}`);
 }
 function parseChoice(name, raw, choices, problem) {
     const value = raw.toLowerCase();
     if (choices.includes(value))
         return value;
-    return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
+    return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
 }
 function parseNumber(name, raw, bounds, problem) {
     if (raw === '')
@@ -31972,7 +32027,7 @@ function parseNumber(name, raw, bounds, problem) {
     const value = Number(raw);
     const kind = bounds.integer ? 'a whole number' : 'a number';
     if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
     }
     if (value < bounds.min || value > bounds.max) {
         return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
@@ -31989,13 +32044,13 @@ function parseOrgSlug(raw, problem) {
 }
 function parseService(service, serviceName, env, problem) {
     if (service && serviceName && service !== serviceName) {
-        return problem(INPUT.service, `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
+        return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
     }
     const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
     const value = service || serviceName || repositoryName;
     if (!value)
         return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
-    return value;
+    return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
 }
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
@@ -32007,7 +32062,7 @@ function parseApiBaseUrl(raw, problem) {
         url = new URL(raw);
     }
     catch {
-        return problem(INPUT.apiBaseUrl, `is not a URL: "${raw}"`);
+        return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
     }
     if (url.username || url.password) {
         return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
@@ -32040,7 +32095,7 @@ function parseStartedAt(raw, nowMs, problem) {
     const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
     const ms = epochMs ?? isoMs;
     if (ms === undefined || Number.isNaN(ms)) {
-        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got "${raw}"`);
+        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
     }
     const shown = new Date(ms).toISOString();
     if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
@@ -32055,8 +32110,33 @@ function parseNames(name, raw, pattern, problem) {
     const names = raw.split(/[\s,]+/).filter(Boolean);
     const bad = names.filter((candidate) => !pattern.test(candidate));
     if (bad.length > 0)
-        return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
+        return problem(name, `has names that are not valid: ${quoteList(bad)}`);
     return [...new Set(names)];
+}
+/**
+ * The variables capture_env never reads: the action's own inputs (the refresh token among them)
+ * and the runner's tokens. Windows treats variable names without regard to case.
+ */
+const NEVER_CAPTURED = [/^INPUT_/i, /^ACTIONS_.*TOKEN/i, /^ACTIONS_RUNTIME_/i, /^GITHUB_TOKEN$/i];
+function withoutSecretVariables(names, warnings) {
+    const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
+    if (refused.length > 0) {
+        warnings.push(`capture_env never reads ${quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
+    }
+    return names.filter((name) => !refused.includes(name));
+}
+/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
+function parseLabelValue(name, raw, problem) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw))
+        return problem(name, 'must be one line, without control characters');
+    if ([...raw].length > MAX_VALUE_LENGTH)
+        return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
+    return raw;
+}
+/** A URL as a message may show it: never its user-info (`user:password@`). */
+function withoutUserInfo(url) {
+    return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
 }
 function parseCustomAttributes(raw, problem) {
     if (raw === '')
@@ -32074,19 +32154,20 @@ function parseJsonAttributes(raw, problem) {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
     }
-    const attributes = {};
+    // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
+    const attributes = [];
     for (const [key, value] of Object.entries(parsed)) {
         if (value === null)
             continue;
         if (typeof value === 'object') {
-            return problem(INPUT.customAttributes, `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+            return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
         }
-        attributes[key] = String(value);
+        attributes.push([key, String(value)]);
     }
-    return attributes;
+    return Object.fromEntries(attributes);
 }
 function parseKeyValueLines(raw, problem) {
-    const attributes = {};
+    const attributes = [];
     const lines = raw.split(/\r?\n/);
     for (const [index, line] of lines.entries()) {
         if (line.trim() === '' || line.trim().startsWith('#'))
@@ -32096,9 +32177,9 @@ function parseKeyValueLines(raw, problem) {
         if (equals < 0 || key === '') {
             return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
         }
-        attributes[key] = line.slice(equals + 1).trim();
+        attributes.push([key, line.slice(equals + 1).trim()]);
     }
-    return attributes;
+    return Object.fromEntries(attributes);
 }
 function parseJobStatus(raw, warnings) {
     const value = raw.toLowerCase();
@@ -32130,9 +32211,39 @@ function parseMatrix(raw, warnings) {
     return {};
 }
 
+;// CONCATENATED MODULE: ./src/log.ts
+// Everything the action prints goes through here (eslint forbids calling core's printing functions
+// elsewhere). The runner reads its commands out of the log: a line that starts with `::` (leading
+// spaces ignored) or holds `##[` is a command, and `::stop-commands::` would switch off every later
+// `::add-mask::`. A value from outside (an input, a payload, a server's answer) must never start such
+// a line, so control characters become spaces and a command prefix is broken up.
+
+/**
+ * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
+ * characters, without `::` at its start and without `##[`.
+ */
+function printable(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/^(\s*):(?=:)/, '$1: ')
+        .replace(/##\[/g, '# #['))
+        .join('\n');
+}
+const log = {
+    info: (text) => info(printable(text)),
+    debug: (text) => core_debug(printable(text)),
+    notice: (text) => notice(printable(text)),
+    warning: (text) => warning(printable(text)),
+    error: (text) => error(printable(text)),
+};
+
 ;// CONCATENATED MODULE: ./src/step.ts
 // What the main and post steps share at their edges: reading and masking inputs, reporting
 // problems as annotations, cancellation, and never letting an unexpected error break the job.
+
 
 
 
@@ -32160,17 +32271,17 @@ function readStepSettings(alreadyShown = []) {
             shown.push(text);
         }
     };
-    show(warnings, core_warning);
-    show(notices, notice);
+    show(warnings, log.warning);
+    show(notices, log.notice);
     for (const problem of problems)
-        error(describeInputProblem(problem));
+        log.error(describeInputProblem(problem));
     if (problems.length > 0 && failOnError)
         process.exitCode = EXIT_FAILURE;
     return { settings, shown };
 }
 function reportWarnings(warnings) {
     for (const warning of warnings)
-        core_warning(`Last9: ${warning}`);
+        log.warning(`Last9: ${warning}`);
 }
 function reportDelivery(delivery, settings) {
     if (!delivery.delivered)
@@ -32179,11 +32290,11 @@ function reportDelivery(delivery, settings) {
 /** A warning, or with fail_on_error an error that fails the step. */
 function report(message, failOnError) {
     if (failOnError) {
-        error(message);
+        log.error(message);
         process.exitCode = EXIT_FAILURE;
     }
     else {
-        core_warning(message);
+        log.warning(message);
     }
 }
 /**
@@ -32198,7 +32309,7 @@ const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
 function exitPromptlyOnCancel(consequence, exit = process.exit) {
     for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
         process.once(signal, () => {
-            core_warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+            log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
             exit(code);
         });
     }
@@ -32279,7 +32390,13 @@ function decideRetry(context) {
 
 
 
-const MAX_BODY_IN_MESSAGE = 300;
+/** A server's answer is quoted in a message only as a short excerpt, redacted and on one line. */
+const MAX_BODY_IN_MESSAGE = 120;
+/**
+ * An access token is masked in the log as soon as it arrives; a shorter one would mask common
+ * text (a hostile `"access_token": "a"` would blank every "a"), so it is refused instead.
+ */
+const MIN_ACCESS_TOKEN_LENGTH = 16;
 function changeEventsPath(orgSlug) {
     return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
 }
@@ -32317,7 +32434,12 @@ class Last9Client {
         return { ok: true, value: token, attempts: result.attempts };
     }
     async sendEvent(accessToken, event) {
-        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+        // The last gate before anything leaves: no attribute carries a token this client knows of
+        // (the step warned already about the refresh token and the runner's; an access token can only
+        // come back as a label from a server that chose it to).
+        const { attributes } = withoutSecretValues(event.attributes, this.options.secrets);
+        const body = { ...event, attributes };
+        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
         return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
     }
     /** Closes kept-alive connections so the process can exit. */
@@ -32408,6 +32530,9 @@ function parseAccessToken(body, nowMs) {
     if (typeof answer.access_token !== 'string' || answer.access_token === '') {
         return 'the token exchange answer has no access_token';
     }
+    if (answer.access_token.length < MIN_ACCESS_TOKEN_LENGTH) {
+        return `the token exchange answered with an access_token of ${answer.access_token.length} characters, too short to be one; it was not used`;
+    }
     const expiresAtMs = typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
     return { token: answer.access_token, expiresAtMs };
 }
@@ -32424,6 +32549,7 @@ function sleep(ms) {
 ;// CONCATENATED MODULE: ./src/last9-session.ts
 // A step's conversation with Last9: at most one token exchange (reusing the main step's access
 // token in the post step while it is valid), then the event, over one kept-alive connection.
+
 
 
 
@@ -32457,7 +32583,7 @@ class Last9Session {
         let sent = await this.client.sendEvent(token.token, event);
         // The main step's token may have been revoked or expired early; one fresh exchange settles it.
         if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
-            info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+            log.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
             const fresh = await this.exchange(event.event_state);
             if ('message' in fresh)
                 return fresh;
@@ -32504,28 +32630,43 @@ async function writeWindowSummary({ settings, attributes, events }) {
         return;
     const header = (text) => ({ data: text, header: true });
     const summary = summary_summary
-        .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
+        .addHeading(`Last9 deployment marker: ${summaryText(settings.service)} → ${summaryText(settings.env)}`, 3)
         .addTable([
         [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
-        ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at, OUTCOMES.get(event.delivered)]),
+        ...events.map((event) => [summaryText(settings.eventName), event.state, summaryText(event.at), OUTCOMES.get(event.delivered)]),
     ])
         .addTable([
         [header('attribute'), header('value')],
-        ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, escapeHtml(attributes[key])]),
+        ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, summaryText(attributes[key])]),
     ]);
-    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
-    if (GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID) {
-        summary.addLink('This workflow run', `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`);
-    }
+    const runUrl = workflowRunUrl(process.env);
+    if (runUrl)
+        summary.addLink('This workflow run', runUrl);
     await summary.write();
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * A value as the summary shows it. The summary is Markdown around HTML blocks: a line break (a
+ * blank line ends the block) would let what follows render as Markdown — links, images — so every
+ * value is one line, and HTML- and Markdown-significant characters become entities.
+ */
+function summaryText(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`));
+}
+/** The run's page, only from values of the shape GitHub gives them. */
+function workflowRunUrl(env) {
+    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '', GITHUB_RUN_ID: runId = '' } = env;
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId))
+        return undefined;
+    return `${server}/${repository}/actions/runs/${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/window.ts
 // Sending the events of a deployment window and saying how it went (outputs, log, job summary).
 // main-step.ts and post-step.ts decide which events a step sends.
+
 
 
 
@@ -32570,7 +32711,7 @@ async function sendStop(settings, window, context = {}) {
     setOutputs({ delivered: String(outcome === true) });
     if (outcome === true) {
         const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
-        info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
+        log.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
     }
     const stop = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
     await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
@@ -32579,7 +32720,7 @@ async function sendStop(settings, window, context = {}) {
 async function deliver(settings, event, options) {
     if (settings.dryRun) {
         const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
-        info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
+        log.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
         return 'dry-run';
     }
     const session = new Last9Session(settings, options);
@@ -32631,7 +32772,7 @@ async function openWindow(settings, state, warningsShown) {
     setOutputs({ delivered: String(outcome === true) });
     if (outcome === true) {
         const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
-        info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+        log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
     }
 }
 /**
@@ -32645,7 +32786,7 @@ async function stopWindow(settings, state) {
         const known = state.window(settings.deploymentId);
         if (known?.closed) {
             setOutputs({ deploymentId: known.deploymentId });
-            info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
+            log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
             return;
         }
         window = { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
@@ -32653,7 +32794,7 @@ async function stopWindow(settings, state) {
     else {
         window = state.newestOpenWindow(settings);
         if (!window)
-            info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+            log.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
     }
     const deploymentId = window?.deploymentId ?? (0,external_node_crypto_.randomUUID)();
     // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
@@ -32670,7 +32811,7 @@ async function stopWindow(settings, state) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6237);
+/* harmony import */ var _main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8166);
 
 await (0,_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

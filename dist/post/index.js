@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 683:
+/***/ 9163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31501,6 +31501,20 @@ function parseJson(text) {
 ;// CONCATENATED MODULE: ./src/messages.ts
 // One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
 // what the user should check. Pure.
+/** How many names a message lists before it only counts the rest. */
+const MAX_LISTED = 20;
+/** How much of a value from outside a message quotes. */
+const MAX_QUOTED = 40;
+/** A value from outside, as a message quotes it: JSON-quoted (control characters visible), cut to MAX_QUOTED characters. */
+function quote(value) {
+    const characters = [...value];
+    return characters.length > MAX_QUOTED ? `${JSON.stringify(characters.slice(0, MAX_QUOTED).join(''))}…` : JSON.stringify(value);
+}
+/** Names in a message: each quoted, at most MAX_LISTED of them, then how many more there were. */
+function messages_quoteList(names, max = MAX_LISTED) {
+    const shown = names.slice(0, max).map(quote).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
 const CALL_NAMES = {
     token: 'exchange the refresh token for an access token',
     start: 'send the start event',
@@ -31554,389 +31568,48 @@ function hint(failure, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
-// Blanks secrets out of text that is about to reach a log, a summary or an output.
+// Keeps secrets out of what the action shows and sends: blanks them out of text about to reach a
+// log, a summary or an output, and keeps them out of attributes, which become labels on Last9.
+/** Shorter values are not blanked: a one-character "secret" would blank that character everywhere. */
 const MIN_SECRET_LENGTH = 4;
+/**
+ * Every form in which a secret may come back: as it is, escaped inside a JSON string (`/` may be
+ * escaped too), base64 (standard or URL-safe, padding dropped) and percent-encoded.
+ */
+function redact_forms(secret) {
+    const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '');
+    const all = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'),
+        base64,
+        base64.replaceAll('+', '-').replaceAll('/', '_'),
+        encodeURIComponent(secret),
+    ];
+    return [...new Set(all)].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
 function redact(text, secrets) {
+    const blanked = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).flatMap(redact_forms);
     let result = text;
     // Longest first, so that a secret containing another is blanked whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-        if (secret.length >= MIN_SECRET_LENGTH)
-            result = result.split(secret).join('***');
-    }
+    for (const form of blanked.sort((a, b) => b.length - a.length))
+        result = result.split(form).join('***');
     return result;
 }
-
-;// CONCATENATED MODULE: ./src/settings.ts
-// Turns the action's inputs into a typed Settings object, or a list of problems that each name
-// the input at fault. Pure: it reads inputs through the function it is given.
-
-/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
-const EVENT_STATES = ['window', 'start', 'stop', 'both'];
-const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const JOB_STATUSES = ['success', 'failure', 'cancelled'];
-const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const DEFAULT_API_BASE_URL = 'https://app.last9.io';
-/** A window cannot have started earlier than a workflow run can last (35 days). */
-const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
-/** Runners' clocks may disagree a little; a later started_at is a mistake. */
-const MAX_STARTED_AT_SKEW_MS = 60_000;
-/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
-const EPOCH_SECONDS_BELOW = 100_000_000_000;
-function readSettings(readInput, env, nowMs = Date.now()) {
-    const problems = [];
-    const warnings = [];
-    const notices = [];
-    const input = (name) => readInput(name).trim();
-    const problem = (name, message) => {
-        problems.push({ input: name, message });
-        return undefined;
-    };
-    const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
-    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
-    const refreshToken = required(INPUT.refreshToken);
-    const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
-    const deploymentEnv = required(INPUT.env);
-    const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
-    const eventName = input(INPUT.eventName) || 'deployment';
-    const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
-    const eventState = chosenState === 'both' ? 'window' : chosenState;
-    if (chosenState === 'both') {
-        notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
-    }
-    const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
-    const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
-    const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
-    const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
-    const captureEnv = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
-    const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
-    const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
-    const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
-    const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
-    const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
-    const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
-    const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
-    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
-        problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
-    }
-    if (startedAt && eventState !== 'stop')
-        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
-    else if (startedAt && !deploymentId)
-        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
-    const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
-    const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
-    const matrix = parseMatrix(input(INPUT.matrix), warnings);
-    if (problems.length > 0 ||
-        orgSlug === undefined ||
-        service === undefined ||
-        eventState === undefined ||
-        apiBaseUrl === undefined ||
-        customAttributes === undefined ||
-        captureEnv === undefined ||
-        captureInputs === undefined ||
-        dryRun === undefined ||
-        includeGithubAttributes === undefined ||
-        timeoutSeconds === undefined ||
-        maxRetries === undefined ||
-        baseDelayMs === undefined ||
-        maxDelayMs === undefined) {
-        return { failOnError, problems, warnings, notices };
-    }
-    return {
-        failOnError,
-        problems,
-        warnings,
-        notices,
-        settings: {
-            refreshToken,
-            orgSlug,
-            env: deploymentEnv,
-            service,
-            eventName,
-            eventState,
-            deploymentId,
-            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
-            dataSourceName: input(INPUT.dataSourceName) || undefined,
-            apiBaseUrl,
-            version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
-            customAttributes,
-            captureEnv,
-            captureInputs,
-            includeGithubAttributes,
-            dryRun,
-            failOnError,
-            timeoutMs: Math.round(timeoutSeconds * 1000),
-            retry: { maxRetries, baseDelayMs, maxDelayMs },
-            jobStatus,
-            jobCheckRunId,
-            matrix,
-        },
-    };
+/** Environment variables whose values are secrets: the runner's tokens and the token inputs of this or any action. */
+const SECRET_VARIABLES = (/* unused pure expression or super */ null && ([/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i]));
+function redact_secretsInEnvironment(env) {
+    return Object.entries(env)
+        .filter(([name, value]) => value && SECRET_VARIABLES.some((pattern) => pattern.test(name)))
+        .map(([, value]) => value);
 }
-function parseBoolean(name, raw, fallback, problem) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return problem(name, `must be true or false, got "${raw}"`);
-}
-function parseChoice(name, raw, choices, problem) {
-    const value = raw.toLowerCase();
-    if (choices.includes(value))
-        return value;
-    return problem(name, `must be one of ${choices.join(', ')}; got "${raw}"`);
-}
-function parseNumber(name, raw, bounds, problem) {
-    if (raw === '')
-        return bounds.fallback;
-    const value = Number(raw);
-    const kind = bounds.integer ? 'a whole number' : 'a number';
-    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got "${raw}"`);
-    }
-    if (value < bounds.min || value > bounds.max) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
-    }
-    return value;
-}
-function parseOrgSlug(raw, problem) {
-    if (raw === '')
-        return undefined;
-    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
-        return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
-    }
-    return raw;
-}
-function parseService(service, serviceName, env, problem) {
-    if (service && serviceName && service !== serviceName) {
-        return problem(INPUT.service, `and service_name disagree ("${service}" vs "${serviceName}"); set only one of them`);
-    }
-    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const value = service || serviceName || repositoryName;
-    if (!value)
-        return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
-    return value;
-}
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-function parseApiBaseUrl(raw, problem) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return problem(INPUT.apiBaseUrl, `is not a URL: "${raw}"`);
-    }
-    if (url.username || url.password) {
-        return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
-    }
-    if (url.search || url.hash) {
-        return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-function parseDeploymentId(raw, problem) {
-    if (raw === '' || DEPLOYMENT_ID.test(raw))
-        return raw || undefined;
-    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
-}
-/**
- * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
- * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
- */
-function parseStartedAt(raw, nowMs, problem) {
-    if (raw === '')
-        return undefined;
-    const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
-    const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
-    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
-    const ms = epochMs ?? isoMs;
-    if (ms === undefined || Number.isNaN(ms)) {
-        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got "${raw}"`);
-    }
-    const shown = new Date(ms).toISOString();
-    if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
-        return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
-    if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
-        return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
-    }
-    return new Date(ms);
-}
-/** Names separated by commas, spaces or new lines. */
-function parseNames(name, raw, pattern, problem) {
-    const names = raw.split(/[\s,]+/).filter(Boolean);
-    const bad = names.filter((candidate) => !pattern.test(candidate));
-    if (bad.length > 0)
-        return problem(name, `has names that are not valid: ${bad.map((candidate) => `"${candidate}"`).join(', ')}`);
-    return [...new Set(names)];
-}
-function parseCustomAttributes(raw, problem) {
-    if (raw === '')
-        return {};
-    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
-}
-function parseJsonAttributes(raw, problem) {
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch (error) {
-        return problem(INPUT.customAttributes, `is not valid JSON (${error.message})`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
-    }
-    const attributes = {};
-    for (const [key, value] of Object.entries(parsed)) {
-        if (value === null)
-            continue;
-        if (typeof value === 'object') {
-            return problem(INPUT.customAttributes, `value of "${key}" must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
-        }
-        attributes[key] = String(value);
-    }
-    return attributes;
-}
-function parseKeyValueLines(raw, problem) {
-    const attributes = {};
-    const lines = raw.split(/\r?\n/);
-    for (const [index, line] of lines.entries()) {
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            continue;
-        const equals = line.indexOf('=');
-        const key = line.slice(0, equals).trim();
-        if (equals < 0 || key === '') {
-            return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
-        }
-        attributes[key] = line.slice(equals + 1).trim();
-    }
-    return attributes;
-}
-function parseJobStatus(raw, warnings) {
-    const value = raw.toLowerCase();
-    if (JOB_STATUSES.includes(value))
-        return value;
-    if (raw !== '')
-        warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
-    return undefined;
-}
-function parseJobCheckRunId(raw, warnings) {
-    if (/^\d+$/.test(raw))
-        return raw;
-    if (raw !== '')
-        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
-    return undefined;
-}
-function parseMatrix(raw, warnings) {
-    if (raw === '' || raw === 'null')
-        return {};
-    try {
-        const parsed = JSON.parse(raw);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // reported below
-    }
-    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
-    return {};
-}
-
-;// CONCATENATED MODULE: ./src/step.ts
-// What the main and post steps share at their edges: reading and masking inputs, reporting
-// problems as annotations, cancellation, and never letting an unexpected error break the job.
-
-
-
-
-
-/** Masks the refresh token before anything else is printed. */
-function maskRefreshToken() {
-    const refreshToken = getInput(INPUT.refreshToken).trim();
-    if (refreshToken)
-        core_setSecret(refreshToken);
-}
-/**
- * The step's settings. Input problems are always error annotations (they fail the step only with
- * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
- * reads the same inputs again and must not say twice what its main step said.
- */
-function readStepSettings(alreadyShown = []) {
-    const { settings, problems, warnings, notices, failOnError } = readSettings((name) => getInput(name), process.env);
-    const shown = [];
-    const show = (texts, print) => {
-        for (const text of texts.map((text) => `Last9: ${text}`)) {
-            if (alreadyShown.includes(text))
-                continue;
-            print(text);
-            shown.push(text);
-        }
-    };
-    show(warnings, warning);
-    show(notices, notice);
-    for (const problem of problems)
-        error(describeInputProblem(problem));
-    if (problems.length > 0 && failOnError)
-        process.exitCode = EXIT_FAILURE;
-    return { settings, shown };
-}
-function step_reportWarnings(warnings) {
-    for (const warning of warnings)
-        core.warning(`Last9: ${warning}`);
-}
-function reportDelivery(delivery, settings) {
-    if (!delivery.delivered)
-        report(delivery.message, settings.failOnError);
-}
-/** A warning, or with fail_on_error an error that fails the step. */
-function report(message, failOnError) {
-    if (failOnError) {
-        error(message);
-        process.exitCode = EXIT_FAILURE;
-    }
-    else {
-        warning(message);
-    }
-}
-/**
- * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
- * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
- */
-const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
-/**
- * When the runner cancels the step, says what that means for the marker and exits at once:
- * whatever the post step needs is already saved.
- */
-function exitPromptlyOnCancel(consequence, exit = process.exit) {
-    for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
-        process.once(signal, () => {
-            warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
-            exit(code);
-        });
-    }
-}
-/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
-async function guard(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        const message = redact(error instanceof Error ? error.message : String(error), [getInput(INPUT.refreshToken).trim()]);
-        const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
-        report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
-    }
+/** The attributes without those whose value holds a secret, and the keys that were dropped. */
+function redact_withoutSecretValues(attributes, secrets) {
+    const known = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+    const dropped = Object.keys(attributes).filter((key) => known.some((secret) => attributes[key].includes(secret)));
+    if (dropped.length === 0)
+        return { attributes, dropped };
+    return { attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => !dropped.includes(key))), dropped };
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -32010,6 +31683,7 @@ function isObject(value) {
 // GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
 // come in as arguments.
+
 
 const attributes_MAX_ATTRIBUTES = 64;
 const MAX_VALUE_LENGTH = 255;
@@ -32138,7 +31812,7 @@ function attributes_composeAttributes({ github, user, correlation }, limit = att
     const keptUser = new Set(userKeys.slice(0, Math.max(0, limit - correlationKeys.size - keptGithub.size)));
     const dropped = [...githubKeys, ...userKeys].filter((key) => !keptGithub.has(key) && !keptUser.has(key));
     if (dropped.length > 0)
-        warnings.push(`an event carries at most ${attributes_MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped, 20)}`);
+        warnings.push(`an event carries at most ${attributes_MAX_ATTRIBUTES} attributes; dropped ${quoteList(dropped)}`);
     const merged = {};
     for (const key of keptGithub)
         merged[key] = userLabels[key] ?? github[key];
@@ -32178,13 +31852,445 @@ function firstLine(text, maxLength) {
 function withoutEmpty(attributes) {
     return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
 }
-function quoteList(keys, max = keys.length) {
-    const shown = keys.slice(0, max).map((key) => `"${boundValue(key).slice(0, 40)}"`);
-    return keys.length > max ? `${shown.join(', ')} and ${keys.length - max} more` : shown.join(', ');
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Turns the action's inputs into a typed Settings object, or a list of problems that each name
+// the input at fault. Pure: it reads inputs through the function it is given.
+
+
+
+/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
+const EVENT_STATES = ['window', 'start', 'stop', 'both'];
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const JOB_STATUSES = ['success', 'failure', 'cancelled'];
+const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const DEFAULT_API_BASE_URL = 'https://app.last9.io';
+/** A window cannot have started earlier than a workflow run can last (35 days). */
+const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
+/** Runners' clocks may disagree a little; a later started_at is a mistake. */
+const MAX_STARTED_AT_SKEW_MS = 60_000;
+/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
+const EPOCH_SECONDS_BELOW = 100_000_000_000;
+function readSettings(readInput, env, nowMs = Date.now()) {
+    const problems = [];
+    const warnings = [];
+    const notices = [];
+    const input = (name) => readInput(name).trim();
+    const problem = (name, message) => {
+        problems.push({ input: name, message });
+        return undefined;
+    };
+    const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
+    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
+    const refreshToken = required(INPUT.refreshToken);
+    const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
+    const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
+    const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
+    const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
+    const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+    const eventState = chosenState === 'both' ? 'window' : chosenState;
+    if (chosenState === 'both') {
+        notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
+    }
+    const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
+    const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
+    const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
+    const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
+    const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+    const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
+    const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
+    const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
+    const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+    const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
+    const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+    const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+    const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
+        problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+    }
+    if (startedAt && eventState !== 'stop')
+        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+    else if (startedAt && !deploymentId)
+        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
+    const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
+    const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
+    const matrix = parseMatrix(input(INPUT.matrix), warnings);
+    if (problems.length > 0 ||
+        orgSlug === undefined ||
+        deploymentEnv === undefined ||
+        service === undefined ||
+        eventName === undefined ||
+        eventState === undefined ||
+        apiBaseUrl === undefined ||
+        customAttributes === undefined ||
+        captureEnv === undefined ||
+        captureInputs === undefined ||
+        dryRun === undefined ||
+        includeGithubAttributes === undefined ||
+        timeoutSeconds === undefined ||
+        maxRetries === undefined ||
+        baseDelayMs === undefined ||
+        maxDelayMs === undefined) {
+        return { failOnError, problems, warnings, notices };
+    }
+    return {
+        failOnError,
+        problems,
+        warnings,
+        notices,
+        settings: {
+            refreshToken,
+            orgSlug,
+            env: deploymentEnv,
+            service,
+            eventName,
+            eventState,
+            deploymentId,
+            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
+            dataSourceName: input(INPUT.dataSourceName) || undefined,
+            apiBaseUrl,
+            version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+            customAttributes,
+            captureEnv,
+            captureInputs,
+            includeGithubAttributes,
+            dryRun,
+            failOnError,
+            timeoutMs: Math.round(timeoutSeconds * 1000),
+            retry: { maxRetries, baseDelayMs, maxDelayMs },
+            jobStatus,
+            jobCheckRunId,
+            matrix,
+        },
+    };
+}
+function parseBoolean(name, raw, fallback, problem) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return problem(name, `must be true or false, got ${quote(raw)}`);
+}
+function parseChoice(name, raw, choices, problem) {
+    const value = raw.toLowerCase();
+    if (choices.includes(value))
+        return value;
+    return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
+}
+function parseNumber(name, raw, bounds, problem) {
+    if (raw === '')
+        return bounds.fallback;
+    const value = Number(raw);
+    const kind = bounds.integer ? 'a whole number' : 'a number';
+    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
+    }
+    if (value < bounds.min || value > bounds.max) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
+    }
+    return value;
+}
+function parseOrgSlug(raw, problem) {
+    if (raw === '')
+        return undefined;
+    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+        return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+    }
+    return raw;
+}
+function parseService(service, serviceName, env, problem) {
+    if (service && serviceName && service !== serviceName) {
+        return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
+    }
+    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+    const value = service || serviceName || repositoryName;
+    if (!value)
+        return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
+    return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
+}
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+function parseApiBaseUrl(raw, problem) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
+    }
+    if (url.username || url.password) {
+        return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
+    }
+    if (url.search || url.hash) {
+        return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+function parseDeploymentId(raw, problem) {
+    if (raw === '' || DEPLOYMENT_ID.test(raw))
+        return raw || undefined;
+    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+/**
+ * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
+ * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
+ */
+function parseStartedAt(raw, nowMs, problem) {
+    if (raw === '')
+        return undefined;
+    const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+    const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
+    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+    const ms = epochMs ?? isoMs;
+    if (ms === undefined || Number.isNaN(ms)) {
+        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
+    }
+    const shown = new Date(ms).toISOString();
+    if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
+        return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
+    if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
+        return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
+    }
+    return new Date(ms);
+}
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name, raw, pattern, problem) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((candidate) => !pattern.test(candidate));
+    if (bad.length > 0)
+        return problem(name, `has names that are not valid: ${messages_quoteList(bad)}`);
+    return [...new Set(names)];
+}
+/**
+ * The variables capture_env never reads: the action's own inputs (the refresh token among them)
+ * and the runner's tokens. Windows treats variable names without regard to case.
+ */
+const NEVER_CAPTURED = [/^INPUT_/i, /^ACTIONS_.*TOKEN/i, /^ACTIONS_RUNTIME_/i, /^GITHUB_TOKEN$/i];
+function withoutSecretVariables(names, warnings) {
+    const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
+    if (refused.length > 0) {
+        warnings.push(`capture_env never reads ${messages_quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
+    }
+    return names.filter((name) => !refused.includes(name));
+}
+/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
+function parseLabelValue(name, raw, problem) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw))
+        return problem(name, 'must be one line, without control characters');
+    if ([...raw].length > MAX_VALUE_LENGTH)
+        return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
+    return raw;
+}
+/** A URL as a message may show it: never its user-info (`user:password@`). */
+function withoutUserInfo(url) {
+    return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
+}
+function parseCustomAttributes(raw, problem) {
+    if (raw === '')
+        return {};
+    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
+}
+function parseJsonAttributes(raw, problem) {
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        return problem(INPUT.customAttributes, `is not valid JSON (${error.message})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
+    }
+    // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
+    const attributes = [];
+    for (const [key, value] of Object.entries(parsed)) {
+        if (value === null)
+            continue;
+        if (typeof value === 'object') {
+            return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+        }
+        attributes.push([key, String(value)]);
+    }
+    return Object.fromEntries(attributes);
+}
+function parseKeyValueLines(raw, problem) {
+    const attributes = [];
+    const lines = raw.split(/\r?\n/);
+    for (const [index, line] of lines.entries()) {
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            continue;
+        const equals = line.indexOf('=');
+        const key = line.slice(0, equals).trim();
+        if (equals < 0 || key === '') {
+            return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
+        }
+        attributes.push([key, line.slice(equals + 1).trim()]);
+    }
+    return Object.fromEntries(attributes);
+}
+function parseJobStatus(raw, warnings) {
+    const value = raw.toLowerCase();
+    if (JOB_STATUSES.includes(value))
+        return value;
+    if (raw !== '')
+        warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+    return undefined;
+}
+function parseJobCheckRunId(raw, warnings) {
+    if (/^\d+$/.test(raw))
+        return raw;
+    if (raw !== '')
+        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
+    return undefined;
+}
+function parseMatrix(raw, warnings) {
+    if (raw === '' || raw === 'null')
+        return {};
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // reported below
+    }
+    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
+    return {};
+}
+
+;// CONCATENATED MODULE: ./src/log.ts
+// Everything the action prints goes through here (eslint forbids calling core's printing functions
+// elsewhere). The runner reads its commands out of the log: a line that starts with `::` (leading
+// spaces ignored) or holds `##[` is a command, and `::stop-commands::` would switch off every later
+// `::add-mask::`. A value from outside (an input, a payload, a server's answer) must never start such
+// a line, so control characters become spaces and a command prefix is broken up.
+
+/**
+ * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
+ * characters, without `::` at its start and without `##[`.
+ */
+function printable(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/^(\s*):(?=:)/, '$1: ')
+        .replace(/##\[/g, '# #['))
+        .join('\n');
+}
+const log_log = {
+    info: (text) => info(printable(text)),
+    debug: (text) => core_debug(printable(text)),
+    notice: (text) => notice(printable(text)),
+    warning: (text) => warning(printable(text)),
+    error: (text) => error(printable(text)),
+};
+
+;// CONCATENATED MODULE: ./src/step.ts
+// What the main and post steps share at their edges: reading and masking inputs, reporting
+// problems as annotations, cancellation, and never letting an unexpected error break the job.
+
+
+
+
+
+
+/** Masks the refresh token before anything else is printed. */
+function maskRefreshToken() {
+    const refreshToken = getInput(INPUT.refreshToken).trim();
+    if (refreshToken)
+        core_setSecret(refreshToken);
+}
+/**
+ * The step's settings. Input problems are always error annotations (they fail the step only with
+ * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
+ * reads the same inputs again and must not say twice what its main step said.
+ */
+function readStepSettings(alreadyShown = []) {
+    const { settings, problems, warnings, notices, failOnError } = readSettings((name) => getInput(name), process.env);
+    const shown = [];
+    const show = (texts, print) => {
+        for (const text of texts.map((text) => `Last9: ${text}`)) {
+            if (alreadyShown.includes(text))
+                continue;
+            print(text);
+            shown.push(text);
+        }
+    };
+    show(warnings, log_log.warning);
+    show(notices, log_log.notice);
+    for (const problem of problems)
+        log_log.error(describeInputProblem(problem));
+    if (problems.length > 0 && failOnError)
+        process.exitCode = EXIT_FAILURE;
+    return { settings, shown };
+}
+function step_reportWarnings(warnings) {
+    for (const warning of warnings)
+        log.warning(`Last9: ${warning}`);
+}
+function reportDelivery(delivery, settings) {
+    if (!delivery.delivered)
+        report(delivery.message, settings.failOnError);
+}
+/** A warning, or with fail_on_error an error that fails the step. */
+function report(message, failOnError) {
+    if (failOnError) {
+        log_log.error(message);
+        process.exitCode = EXIT_FAILURE;
+    }
+    else {
+        log_log.warning(message);
+    }
+}
+/**
+ * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
+ * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
+ */
+const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
+/**
+ * When the runner cancels the step, says what that means for the marker and exits at once:
+ * whatever the post step needs is already saved.
+ */
+function exitPromptlyOnCancel(consequence, exit = process.exit) {
+    for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
+        process.once(signal, () => {
+            log_log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+            exit(code);
+        });
+    }
+}
+/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
+async function guard(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        const message = redact(error instanceof Error ? error.message : String(error), [getInput(INPUT.refreshToken).trim()]);
+        const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
+        report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/events.ts
 // Settings + GitHub context → the change events of a window. Pure.
+
+
 
 /** The attributes only a stop carries; the start leaves room for them. */
 const STOP_ONLY_KEYS = (/* unused pure expression or super */ null && (['result', 'duration_ms']));
@@ -32195,7 +32301,12 @@ function events_startAttributes(settings, deploymentId, context) {
     const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
     const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
     const user = { ...captured, ...settings.customAttributes };
-    return composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+    const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+    // A label is readable by anyone who can query the organization's metrics: never a token.
+    const { attributes, dropped } = withoutSecretValues(composed.attributes, [settings.refreshToken, ...secretsInEnvironment(context.env)]);
+    if (dropped.length > 0)
+        composed.warnings.push(`attributes ${quoteList(dropped)} were dropped: their values hold a secret (a token)`);
+    return { attributes, warnings: composed.warnings };
 }
 /** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
 function stopAttributes(start, result, durationMs) {
@@ -32279,7 +32390,13 @@ function decideRetry(context) {
 
 
 
-const MAX_BODY_IN_MESSAGE = 300;
+/** A server's answer is quoted in a message only as a short excerpt, redacted and on one line. */
+const MAX_BODY_IN_MESSAGE = 120;
+/**
+ * An access token is masked in the log as soon as it arrives; a shorter one would mask common
+ * text (a hostile `"access_token": "a"` would blank every "a"), so it is refused instead.
+ */
+const MIN_ACCESS_TOKEN_LENGTH = 16;
 function changeEventsPath(orgSlug) {
     return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
 }
@@ -32317,7 +32434,12 @@ class Last9Client {
         return { ok: true, value: token, attempts: result.attempts };
     }
     async sendEvent(accessToken, event) {
-        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), event, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+        // The last gate before anything leaves: no attribute carries a token this client knows of
+        // (the step warned already about the refresh token and the runner's; an access token can only
+        // come back as a label from a server that chose it to).
+        const { attributes } = redact_withoutSecretValues(event.attributes, this.options.secrets);
+        const body = { ...event, attributes };
+        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
         return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
     }
     /** Closes kept-alive connections so the process can exit. */
@@ -32408,6 +32530,9 @@ function parseAccessToken(body, nowMs) {
     if (typeof answer.access_token !== 'string' || answer.access_token === '') {
         return 'the token exchange answer has no access_token';
     }
+    if (answer.access_token.length < MIN_ACCESS_TOKEN_LENGTH) {
+        return `the token exchange answered with an access_token of ${answer.access_token.length} characters, too short to be one; it was not used`;
+    }
     const expiresAtMs = typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
     return { token: answer.access_token, expiresAtMs };
 }
@@ -32424,6 +32549,7 @@ function sleep(ms) {
 ;// CONCATENATED MODULE: ./src/last9-session.ts
 // A step's conversation with Last9: at most one token exchange (reusing the main step's access
 // token in the post step while it is valid), then the event, over one kept-alive connection.
+
 
 
 
@@ -32457,7 +32583,7 @@ class Last9Session {
         let sent = await this.client.sendEvent(token.token, event);
         // The main step's token may have been revoked or expired early; one fresh exchange settles it.
         if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
-            info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+            log_log.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
             const fresh = await this.exchange(event.event_state);
             if ('message' in fresh)
                 return fresh;
@@ -32504,28 +32630,43 @@ async function writeWindowSummary({ settings, attributes, events }) {
         return;
     const header = (text) => ({ data: text, header: true });
     const summary = summary_summary
-        .addHeading(`Last9 deployment marker: ${escapeHtml(settings.service)} → ${escapeHtml(settings.env)}`, 3)
+        .addHeading(`Last9 deployment marker: ${summaryText(settings.service)} → ${summaryText(settings.env)}`, 3)
         .addTable([
         [header('event'), header('event_state'), header('time (UTC)'), header('Last9')],
-        ...events.map((event) => [escapeHtml(settings.eventName), event.state, event.at, OUTCOMES.get(event.delivered)]),
+        ...events.map((event) => [summaryText(settings.eventName), event.state, summaryText(event.at), OUTCOMES.get(event.delivered)]),
     ])
         .addTable([
         [header('attribute'), header('value')],
-        ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, escapeHtml(attributes[key])]),
+        ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, summaryText(attributes[key])]),
     ]);
-    const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
-    if (GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID) {
-        summary.addLink('This workflow run', `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`);
-    }
+    const runUrl = workflowRunUrl(process.env);
+    if (runUrl)
+        summary.addLink('This workflow run', runUrl);
     await summary.write();
 }
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * A value as the summary shows it. The summary is Markdown around HTML blocks: a line break (a
+ * blank line ends the block) would let what follows render as Markdown — links, images — so every
+ * value is one line, and HTML- and Markdown-significant characters become entities.
+ */
+function summaryText(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`));
+}
+/** The run's page, only from values of the shape GitHub gives them. */
+function workflowRunUrl(env) {
+    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '', GITHUB_RUN_ID: runId = '' } = env;
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId))
+        return undefined;
+    return `${server}/${repository}/actions/runs/${runId}`;
 }
 
 ;// CONCATENATED MODULE: ./src/window.ts
 // Sending the events of a deployment window and saying how it went (outputs, log, job summary).
 // main-step.ts and post-step.ts decide which events a step sends.
+
 
 
 
@@ -32570,7 +32711,7 @@ async function sendStop(settings, window, context = {}) {
     setOutputs({ delivered: String(outcome === true) });
     if (outcome === true) {
         const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
-        info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
+        log_log.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
     }
     const stop = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
     await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
@@ -32579,7 +32720,7 @@ async function sendStop(settings, window, context = {}) {
 async function deliver(settings, event, options) {
     if (settings.dryRun) {
         const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
-        info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
+        log_log.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
         return 'dry-run';
     }
     const session = new Last9Session(settings, options);
@@ -32600,13 +32741,14 @@ async function deliver(settings, event, options) {
 
 
 
+
 async function run() {
     maskRefreshToken();
     await guard(async () => {
         const state = new StepState();
         const saved = state.postState();
         if (!saved) {
-            core_debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
+            log_log.debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
             return;
         }
         if (saved.accessToken)
@@ -32616,7 +32758,7 @@ async function run() {
             return;
         const { window } = saved;
         if (state.window(window.deploymentId)?.closed) {
-            info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
+            log_log.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
             return;
         }
         state.windowClosed(settings, window);
@@ -32632,7 +32774,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(683);
+/* harmony import */ var _post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9163);
 
 await (0,_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -1,0 +1,22 @@
+// The job summary shows values from outside: none of them may turn into Markdown or HTML.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { summaryText, workflowRunUrl } from '../src/summary.js';
+
+test('a value is one line, with HTML and Markdown characters as entities', () => {
+  const attack = 'production\n\n> re-authenticate at [github.com/login](https://attacker.example/login) ![t](https://attacker.example/t.png) <img src=x>';
+  const shown = summaryText(attack);
+  assert.doesNotMatch(shown, /[\n\r<>[\]()!]/);
+  assert.match(shown, /^production &#62; re-authenticate at &#91;github\.com\/login&#93;&#40;https:\/\/attacker\.example\/login&#41;/);
+  assert.equal(summaryText('payments-api 1.2.3'), 'payments-api 1.2.3');
+});
+
+test('the run link only from values of the shape GitHub gives them', () => {
+  const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_RUN_ID: '9876543210' };
+  assert.equal(workflowRunUrl(env), 'https://github.com/acme/payments-api/actions/runs/9876543210');
+  assert.equal(workflowRunUrl({ ...env, GITHUB_SERVER_URL: 'https://ghe.example.com:8443' }), 'https://ghe.example.com:8443/acme/payments-api/actions/runs/9876543210');
+  for (const odd of [{ GITHUB_SERVER_URL: 'javascript:alert(1)' }, { GITHUB_REPOSITORY: 'acme/x" onclick="y' }, { GITHUB_RUN_ID: '1/../../evil' }, { GITHUB_RUN_ID: undefined }]) {
+    assert.equal(workflowRunUrl({ ...env, ...odd }), undefined, JSON.stringify(odd));
+  }
+});
