@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { PROJECT_ROOT } from '../testing/runner.js';
@@ -16,7 +16,7 @@ interface Step {
 const files = ['examples', '.github/workflows'].flatMap((dir) =>
   readdirSync(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name))),
+    .map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).split(sep).join('/')),
 );
 
 function stepsOf(document: { jobs?: Record<string, { steps?: Step[] }>; runs?: { steps?: Step[] } }): Step[] {
@@ -33,6 +33,15 @@ for (const file of files) {
   test(`${file}: no \${{ }} expression inside a run: script`, () => {
     for (const step of stepsOf(document)) assert.doesNotMatch(step.run ?? '', /\$\{\{/, `pass it through env: instead:\n${step.run}`);
   });
+
+  if (file.startsWith('.github/workflows/')) {
+    test(`${file}: every action from another repository is pinned to a full commit SHA, its version in a comment`, () => {
+      const uses = readFileSync(join(PROJECT_ROOT, file), 'utf8')
+        .split(/\r?\n/)
+        .filter((line) => /^\s*-?\s*uses:/.test(line) && !/uses:\s*\.\//.test(line));
+      for (const line of uses) assert.match(line, /uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d+(\.\d+)*$/, line);
+    });
+  }
 
   if (document.jobs) {
     test(`${file}: declares its GitHub permissions`, () => {

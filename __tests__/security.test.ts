@@ -101,7 +101,7 @@ describe('untrusted text never becomes a command, a link or a leak', { concurren
     const step = await job.runMain({ inputs: inputs({ refresh_token: refreshToken }) });
     const [warning] = messages(step, 'warning');
     for (const form of [refreshToken, JSON.stringify(refreshToken).slice(1, -1), JSON.stringify(refreshToken).slice(1, -1).replaceAll('/', '\\/'), base64, encodeURIComponent(refreshToken)]) {
-      assert.ok(!step.stdout.includes(form) || step.stdout.split('\n')[0] === `::add-mask::${refreshToken}`, form);
+      assert.ok(!step.stdout.includes(form) || step.stdout.split(/\r?\n/)[0] === `::add-mask::${refreshToken}`, form);
       assert.ok(!(warning ?? '').includes(form), `the warning holds ${form}`);
     }
     assert.match(warning ?? '', /HTTP 401: \{"error":"bad \*\*\*"/);

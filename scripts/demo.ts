@@ -43,7 +43,7 @@ try {
  */
 function show(title: string, step: StepResult): void {
   console.log(`── ${title}: exit code ${step.exitCode}, ${Math.round(step.durationMs)} ms`);
-  for (const line of step.stdout.split('\n').filter((line) => line && !line.startsWith('::add-mask::'))) console.log(`   ${redact(line, step.masks)}`);
+  for (const line of step.stdout.split(/\r?\n/).filter((line) => line && !line.startsWith('::add-mask::'))) console.log(`   ${redact(line, step.masks)}`);
   if (step.stderr.trim()) console.log(`   stderr: ${redact(step.stderr.trim(), step.masks)}`);
   if (Object.keys(step.outputs).length > 0) console.log(`   outputs: ${JSON.stringify(step.outputs)}`);
   if (step.summary) {

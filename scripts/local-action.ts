@@ -13,14 +13,12 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { FakeLast9, toSeries, type ReceivedEvent } from '../testing/fake-last9.js';
-import { PROJECT_ROOT, pushEvent } from '../testing/runner.js';
+import { machineEnvironment, PROJECT_ROOT, pushEvent } from '../testing/runner.js';
 
 export const DEFAULT_ENV_FILE = join(PROJECT_ROOT, '.env.example');
 const LOCAL_ACTION = join(PROJECT_ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
 const MAIN_ENTRY = 'src/main-step.ts';
 const POST_ENTRY = 'src/post-step.ts';
-/** What this shell may have from a real runner, which must not leak into the local run. */
-const RUNNER_VARIABLES = /^(GITHUB_|RUNNER_|INPUT_|STATE_|ACTIONS_)/;
 
 export interface LocalActionRun {
   /** local-action's exit code: non-zero when the action set process.exitCode or threw. */
@@ -50,7 +48,7 @@ export async function runLocalAction(envFile: string = DEFAULT_ENV_FILE, echo?: 
     writeFileSync(eventPath, JSON.stringify(pushEvent()));
     writeFileSync(summaryPath, '');
     const env: NodeJS.ProcessEnv = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !RUNNER_VARIABLES.test(name))),
+      ...machineEnvironment(),
       INPUT_API_BASE_URL: fake.url,
       // The env file may set these too; it wins (local-action loads it with override).
       GITHUB_EVENT_PATH: eventPath,

@@ -139,8 +139,7 @@ export class EmulatedJob {
     const job: JobContext = { status: 'success', checkRunId: 4242, matrix: null, ...options.job };
     const stepId = options.stepId ?? DEFAULT_STEP_ID;
     const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? this.workspace,
+      ...machineEnvironment(),
       ...this.env,
       ...this.jobEnv,
       ...files,
@@ -184,6 +183,20 @@ export class EmulatedJob {
     });
     return { child, done };
   }
+}
+
+/**
+ * What this process's own run (a CI job, a shell with a proxy) would leak into the emulated job:
+ * the runner's and a step's variables, proxies, and Node options of the test runner.
+ */
+const NOT_THE_MACHINE = /^(GITHUB_|RUNNER_|INPUT_|STATE_|ACTIONS_|CI$|NODE_OPTIONS$|NODE_TEST_CONTEXT$|(HTTPS?|NO|ALL)_PROXY$)/i;
+
+/**
+ * The machine's environment, as the runner gives it to every step: PATH and HOME, and on Windows
+ * SystemRoot, TEMP and the other variables a process there expects.
+ */
+export function machineEnvironment(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !NOT_THE_MACHINE.test(entry[0])));
 }
 
 /** INPUT_* as the runner sets them: the workflow's `with:` values, else action.yml's defaults. */

@@ -8,7 +8,7 @@ import type { StepResult } from './runner.js';
  * stdout (other than in `::add-mask::` lines), stderr, the job summary, outputs or exported env.
  */
 export function assertNoSecretsLeaked(step: StepResult, refreshToken: string, accessTokens: readonly string[]): void {
-  const lines = step.stdout.split('\n');
+  const lines = step.stdout.split(/\r?\n/);
   if (refreshToken.trim() !== '') assert.equal(lines[0], `::add-mask::${refreshToken.trim()}`, 'the refresh token must be masked before anything is printed');
 
   const visible = {
