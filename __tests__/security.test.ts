@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test, type TestContext } from 'node:test';
+import { DEFAULT_GITHUB_TOKEN } from '../testing/fake-github.js';
 import { DEFAULT_REFRESH_TOKEN } from '../testing/fake-last9.js';
 import { ownFakeAndJob } from '../testing/harness.js';
 import type { StepResult } from '../testing/runner.js';
@@ -63,7 +64,9 @@ describe('untrusted text never becomes a command, a link or a leak', { concurren
     assert.match(summary, /re-authenticate at/, 'the value is shown');
     assert.doesNotMatch(summary, /\n\s*\n/, 'no blank line ends the HTML block');
     assert.doesNotMatch(summary, /\]\(|<img|!\[/, 'no Markdown link or image, no HTML image');
-    assert.deepEqual(summary.match(/<a [^>]*>/g), ['<a href="https://github.com/acme/payments-api/actions/runs/9876543210">'], 'the only link is the run');
+    const hrefs = [...summary.matchAll(/<a href="([^"]*)">/g)].map((match) => match[1]);
+    assert.ok(hrefs.includes('https://github.com/acme/payments-api/actions/runs/9876543210'), 'the run is linked');
+    for (const href of hrefs) assert.match(href ?? '', /^https:\/\/github\.com\/acme\/payments-api\/(actions\/runs|pull|compare)\//, 'every link is GitHub\'s own');
 
     const { job: refusedJob, inputs: refusedInputs } = await ownFakeAndJob(t);
     const refused = await refusedJob.runMain({ inputs: refusedInputs({ env: 'production\n\n> [log in](https://attacker.example/login)' }) });
@@ -112,7 +115,7 @@ describe('untrusted text never becomes a command, a link or a leak', { concurren
     const { fake, job, inputs } = await ownFakeAndJob(t);
     fake.faults.push({ on: 'token', respond: { status: 200, body: '{"access_token": "a", "expires_in": 3600}' } });
     const step = await job.runMain({ inputs: inputs() });
-    assert.deepEqual(step.masks, [DEFAULT_REFRESH_TOKEN]);
+    assert.deepEqual(step.masks, [DEFAULT_REFRESH_TOKEN, DEFAULT_GITHUB_TOKEN], 'the given tokens only: no mask for "a"');
     assert.match(messages(step, 'warning')[0] ?? '', /access_token of 1 characters, too short to be one; it was not used/);
     assert.equal(fake.requestsTo('event').length, 0);
   });

@@ -47,6 +47,9 @@ describe('readSettings: required inputs and defaults', () => {
     assert.equal(settings.timeoutMs, 30_000);
     assert.deepEqual(settings.retry, { maxRetries: 3, baseDelayMs: 1000, maxDelayMs: 30_000 });
     assert.equal(settings.includeGithubAttributes, true);
+    assert.equal(settings.linkChanges, true);
+    assert.equal(settings.githubToken, '');
+    assert.equal(settings.githubEnvironment, 'production', 'the GitHub environment defaults to env');
     assert.equal(settings.dryRun, false);
     assert.equal(settings.failOnError, false);
     assert.equal(result.failOnError, false);

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { summaryText, workflowRunUrl } from '../src/summary.js';
+import { summaryText, whatShipped, workflowRunUrl } from '../src/summary.js';
 
 test('a value is one line, with HTML and Markdown characters as entities', () => {
   const attack = 'production\n\n> re-authenticate at [github.com/login](https://attacker.example/login) ![t](https://attacker.example/t.png) <img src=x>';
@@ -19,4 +19,26 @@ test('the run link only from values of the shape GitHub gives them', () => {
   for (const odd of [{ GITHUB_SERVER_URL: 'javascript:alert(1)' }, { GITHUB_REPOSITORY: 'acme/x" onclick="y' }, { GITHUB_RUN_ID: '1/../../evil' }, { GITHUB_RUN_ID: undefined }]) {
     assert.equal(workflowRunUrl({ ...env, ...odd }), undefined, JSON.stringify(odd));
   }
+});
+
+test('"What shipped": the PR linked with its title, the compare link, the count and the lead time; links only of GitHub\'s shape', () => {
+  const prev = '9'.repeat(40);
+  const head = 'a'.repeat(40);
+  const attributes = {
+    github_pr_number: '143',
+    github_pr_title: 'Cap retries <script>',
+    github_pr_url: 'https://ghe.example.com:8443/acme/payments-api/pull/143',
+    compare_url: `https://ghe.example.com:8443/acme/payments-api/compare/${prev}...${head}`,
+    commit_count: '1',
+    lead_time_s: '93784',
+  };
+  assert.deepEqual(whatShipped(attributes), [
+    'Pull request <a href="https://ghe.example.com:8443/acme/payments-api/pull/143">#143</a> Cap retries &#60;script&#62;',
+    `Changes: <a href="${attributes.compare_url}">9999999...aaaaaaa</a>`,
+    '1 commit',
+    'Lead time 1 d 2 h (from the oldest commit to this deploy)',
+  ]);
+  const odd = whatShipped({ ...attributes, github_pr_url: 'javascript:alert(1)', compare_url: 'https://evil.example/"><img src=x>', commit_count: '3; drop', lead_time_s: '59' });
+  assert.deepEqual(odd, ['Pull request #143 Cap retries &#60;script&#62;', 'Lead time 59 s (from the oldest commit to this deploy)']);
+  assert.deepEqual(whatShipped({}), []);
 });

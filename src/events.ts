@@ -18,9 +18,10 @@ import type { JobStatus, Settings } from './settings.js';
 /** The attributes only a stop carries; the start leaves room for them. */
 const STOP_ONLY_KEYS = ['result', 'duration_ms'] as const;
 
-export function startAttributes(settings: Settings, deploymentId: string, context: GithubContext): ComposedAttributes {
+/** `shipped`: what shipped with the deploy (changes.ts), part of the GitHub context. */
+export function startAttributes(settings: Settings, deploymentId: string, context: GithubContext, shipped: Attributes = {}): ComposedAttributes {
   const github = settings.includeGithubAttributes
-    ? githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix })
+    ? { ...githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
     : {};
   const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
   const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);

@@ -23,6 +23,9 @@ export interface SessionOptions {
 export class Last9Session {
   private readonly client: Last9Client;
   private token: AccessToken | undefined;
+  /** True when the token came from the main step rather than from this session's exchange. */
+  private readonly reusingToken: boolean;
+  private exchanging: ReturnType<Last9Session['exchange']> | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -38,16 +41,21 @@ export class Last9Session {
     });
     const cached = options.cachedToken;
     this.token = cached && (cached.expiresAtMs === undefined || cached.expiresAtMs - Date.now() > TOKEN_EXPIRY_MARGIN_MS) ? cached : undefined;
+    this.reusingToken = this.token !== undefined;
+  }
+
+  /** Starts the token exchange now, so that it overlaps what the step does before it sends (the GitHub lookups). */
+  prepare(forEvent: ChangeEvent['event_state']): void {
+    if (!this.token) this.exchanging ??= this.exchange(forEvent);
   }
 
   async deliver(event: ChangeEvent): Promise<Delivery> {
-    const reusingToken = this.token !== undefined;
-    const token = this.token ?? (await this.exchange(event.event_state));
+    const token = this.token ?? (await (this.exchanging ??= this.exchange(event.event_state)));
     if ('message' in token) return token;
 
     let sent = await this.client.sendEvent(token.token, event);
     // The main step's token may have been revoked or expired early; one fresh exchange settles it.
-    if (!sent.ok && reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
+    if (!sent.ok && this.reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
       log.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
       const fresh = await this.exchange(event.event_state);
       if ('message' in fresh) return fresh;

@@ -5,12 +5,12 @@ import { changeEvent } from './events.js';
 import type { AccessToken } from './last9-client.js';
 import type { Settings } from './settings.js';
 import { StepState, type Window } from './state.js';
-import { exitPromptlyOnCancel, guard, maskRefreshToken, readStepSettings } from './step.js';
-import { deliver, sendStop, setOutputs, windowAttributes } from './window.js';
+import { exitPromptlyOnCancel, guard, maskTokens, readStepSettings } from './step.js';
+import { deliver, openSession, sendStop, setOutputs, setShippedOutputs, windowAttributes } from './window.js';
 import { log } from './log.js';
 
 export async function run(): Promise<void> {
-  maskRefreshToken();
+  maskTokens();
   await guard(async () => {
     const { settings, shown } = readStepSettings();
     if (!settings) return;
@@ -19,28 +19,37 @@ export async function run(): Promise<void> {
   });
 }
 
-/** Sends the start. A `window` step also leaves its post step what it needs to send the stop. */
+/**
+ * Sends the start. A `window` step also leaves its post step what it needs to send the stop. The
+ * token exchange starts first, so that it overlaps the lookups of what shipped.
+ */
 async function openWindow(settings: Settings, state: StepState, warningsShown: string[]): Promise<void> {
-  const deploymentId = settings.deploymentId ?? randomUUID();
-  const attributes = windowAttributes(settings, deploymentId);
-  const startedAt = new Date().toISOString();
+  const startedAt = new Date();
   const closedByPostStep = settings.eventState === 'window';
-  state.windowOpened(settings, { deploymentId, startedAt, attributes }, closedByPostStep);
-  if (closedByPostStep) state.warningsShown(warningsShown);
-  setOutputs({ deploymentId, startedAt });
-  exitPromptlyOnCancel(
-    closedByPostStep
-      ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
-      : 'before Last9 confirmed the start event; a later stop step will still close the window.',
-  );
-
   const onNewToken = closedByPostStep ? (token: AccessToken) => state.accessTokenReceived(token) : undefined;
-  const outcome = await deliver(settings, changeEvent(settings, 'start', new Date(startedAt), attributes), { onNewToken });
-  if (closedByPostStep && typeof outcome === 'boolean') state.startDelivered(outcome);
-  setOutputs({ delivered: String(outcome === true) });
-  if (outcome === true) {
-    const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
-    log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+  const session = openSession(settings, { onNewToken }, 'start');
+  try {
+    const deploymentId = settings.deploymentId ?? randomUUID();
+    const attributes = await windowAttributes(settings, deploymentId, startedAt);
+    state.windowOpened(settings, { deploymentId, startedAt: startedAt.toISOString(), attributes }, closedByPostStep);
+    if (closedByPostStep) state.warningsShown(warningsShown);
+    setOutputs({ deploymentId, startedAt: startedAt.toISOString() });
+    setShippedOutputs(attributes);
+    exitPromptlyOnCancel(
+      closedByPostStep
+        ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
+        : 'before Last9 confirmed the start event; a later stop step will still close the window.',
+    );
+
+    const outcome = await deliver(settings, changeEvent(settings, 'start', startedAt, attributes), session);
+    if (closedByPostStep && typeof outcome === 'boolean') state.startDelivered(outcome);
+    setOutputs({ delivered: String(outcome === true) });
+    if (outcome === true) {
+      const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
+      log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+    }
+  } finally {
+    session?.dispose();
   }
 }
 
@@ -64,8 +73,13 @@ async function stopWindow(settings: Settings, state: StepState): Promise<void> {
     if (!window) log.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
   }
   const deploymentId = window?.deploymentId ?? randomUUID();
-  // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
-  const attributes = window?.attributes ?? windowAttributes(settings, deploymentId);
-  if (window) state.windowClosed(settings, window);
-  await sendStop(settings, { deploymentId, startedAt: window?.startedAt, attributes });
+  const session = openSession(settings, {}, 'stop');
+  try {
+    // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
+    const attributes = window?.attributes ?? (await windowAttributes(settings, deploymentId, window?.startedAt ? new Date(window.startedAt) : new Date()));
+    if (window) state.windowClosed(settings, window);
+    await sendStop(settings, { deploymentId, startedAt: window?.startedAt, attributes }, { session });
+  } finally {
+    session?.dispose();
+  }
 }

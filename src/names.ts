@@ -24,6 +24,9 @@ export const INPUT = {
   maxRetryAttempts: 'max_retry_attempts',
   retryBackoffMs: 'retry_backoff_ms',
   maxRetryBackoffMs: 'max_retry_backoff_ms',
+  githubToken: 'github_token',
+  linkChanges: 'link_changes',
+  githubEnvironment: 'github_environment',
   jobStatus: 'job_status',
   jobCheckRunId: 'job_check_run_id',
   matrix: 'matrix',
@@ -42,6 +45,11 @@ export const OUTPUT = {
   success: 'success',
   startTimestamp: 'start_timestamp',
   stopTimestamp: 'stop_timestamp',
+  previousCommitSha: 'previous_commit_sha',
+  compareUrl: 'compare_url',
+  commitCount: 'commit_count',
+  leadTimeS: 'lead_time_s',
+  prNumber: 'pr_number',
 } as const;
 
 /** Keys of the runner's GITHUB_STATE file, which hands the main step's state to its own post step. */

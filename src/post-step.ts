@@ -3,13 +3,13 @@
 
 import * as core from '@actions/core';
 import { StepState } from './state.js';
-import { guard, maskRefreshToken, readStepSettings } from './step.js';
+import { guard, maskTokens, readStepSettings } from './step.js';
 import type { SentEvent } from './summary.js';
-import { sendStop } from './window.js';
+import { openSession, sendStop } from './window.js';
 import { log } from './log.js';
 
 export async function run(): Promise<void> {
-  maskRefreshToken();
+  maskTokens();
   await guard(async () => {
     const state = new StepState();
     const saved = state.postState();
@@ -27,6 +27,11 @@ export async function run(): Promise<void> {
     }
     state.windowClosed(settings, window);
     const start: SentEvent = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : saved.startDelivered };
-    await sendStop(settings, window, { cachedToken: saved.accessToken, start });
+    const session = openSession(settings, { cachedToken: saved.accessToken }, 'stop');
+    try {
+      await sendStop(settings, window, { session, start });
+    } finally {
+      session?.dispose();
+    }
   });
 }

@@ -29,6 +29,12 @@ export interface Settings {
   /** Names of workflow_dispatch inputs to send as build_param_<name>. */
   captureInputs: string[];
   includeGithubAttributes: boolean;
+  /** Look up what shipped (pull request, previous deployment, commits since) on GitHub. */
+  linkChanges: boolean;
+  /** For GitHub's API; empty when the workflow passes none. */
+  githubToken: string;
+  /** The GitHub environment whose deployments bound what shipped. */
+  githubEnvironment: string;
   dryRun: boolean;
   failOnError: boolean;
   timeoutMs: number;
@@ -105,6 +111,7 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
   const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
   const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+  const linkChanges = parseBoolean(INPUT.linkChanges, input(INPUT.linkChanges), true, problem);
   const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
   const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
   const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
@@ -133,6 +140,7 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
     captureInputs === undefined ||
     dryRun === undefined ||
     includeGithubAttributes === undefined ||
+    linkChanges === undefined ||
     timeoutSeconds === undefined ||
     maxRetries === undefined ||
     baseDelayMs === undefined ||
@@ -162,6 +170,9 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       captureEnv,
       captureInputs,
       includeGithubAttributes,
+      linkChanges,
+      githubToken: input(INPUT.githubToken),
+      githubEnvironment: input(INPUT.githubEnvironment) || deploymentEnv,
       dryRun,
       failOnError,
       timeoutMs: Math.round(timeoutSeconds * 1000),

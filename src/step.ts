@@ -5,14 +5,20 @@ import * as core from '@actions/core';
 import type { Delivery } from './last9-session.js';
 import { describeInputProblem } from './messages.js';
 import { EXIT_FAILURE, INPUT } from './names.js';
-import { redact } from './redact.js';
+import { MIN_SECRET_LENGTH, redact } from './redact.js';
 import { readSettings, type Settings } from './settings.js';
 import { log } from './log.js';
 
-/** Masks the refresh token before anything else is printed. */
-export function maskRefreshToken(): void {
-  const refreshToken = core.getInput(INPUT.refreshToken).trim();
-  if (refreshToken) core.setSecret(refreshToken);
+/**
+ * Masks the tokens the step is given before anything else is printed: the refresh token first,
+ * then the job token. A value too short to mask safely is not masked (it would blank that text
+ * everywhere in the log); it is never printed either.
+ */
+export function maskTokens(): void {
+  for (const input of [INPUT.refreshToken, INPUT.githubToken]) {
+    const token = core.getInput(input).trim();
+    if (token.length >= MIN_SECRET_LENGTH) core.setSecret(token);
+  }
 }
 
 export interface StepSettings {
@@ -86,7 +92,8 @@ export async function guard(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    const message = redact(error instanceof Error ? error.message : String(error), [core.getInput(INPUT.refreshToken).trim()]);
+    const tokens = [INPUT.refreshToken, INPUT.githubToken].map((input) => core.getInput(input).trim());
+    const message = redact(error instanceof Error ? error.message : String(error), tokens);
     const failOnError = core.getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
     report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
   }

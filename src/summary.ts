@@ -40,9 +40,40 @@ export async function writeWindowSummary({ settings, attributes, events }: Windo
       [header('attribute'), header('value')],
       ...KEY_ATTRIBUTES.filter((key) => attributes[key] !== undefined).map((key) => [key, summaryText(attributes[key] as string)]),
     ]);
+  const shipped = whatShipped(attributes);
+  if (shipped.length > 0) summary.addHeading('What shipped', 4).addList(shipped);
   const runUrl = workflowRunUrl(process.env);
   if (runUrl) summary.addLink('This workflow run', runUrl);
   await summary.write();
+}
+
+/** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
+const PULL_REQUEST_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\w.-]+\/[\w.-]+\/pull\/\d+$/;
+const COMPARE_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[\w.-]+\/[\w.-]+\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/;
+
+/** The "What shipped" list: the pull request with its title, the compare link, the commit count, the lead time. */
+export function whatShipped(attributes: Attributes): string[] {
+  const items: string[] = [];
+  const { github_pr_number: number, github_pr_title: title, github_pr_url: prUrl, compare_url: compareUrl, commit_count: count, lead_time_s: leadTime } = attributes;
+  if (number) {
+    const name = `#${summaryText(number)}`;
+    const link = prUrl && PULL_REQUEST_URL.test(prUrl) ? `<a href="${prUrl}">${name}</a>` : name;
+    items.push(`Pull request ${link}${title ? ` ${summaryText(title)}` : ''}`);
+  }
+  const compared = compareUrl ? COMPARE_URL.exec(compareUrl) : null;
+  if (compared) items.push(`Changes: <a href="${compareUrl}">${compared[1]?.slice(0, 7)}...${compared[2]?.slice(0, 7)}</a>`);
+  if (count && /^\d+$/.test(count)) items.push(`${count} ${count === '1' ? 'commit' : 'commits'}`);
+  if (leadTime && /^\d+$/.test(leadTime)) items.push(`Lead time ${humanDuration(Number(leadTime))} (from the oldest commit to this deploy)`);
+  return items;
+}
+
+function humanDuration(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3_600);
+  const minutes = Math.floor((seconds % 3_600) / 60);
+  if (days > 0) return `${days} d ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  return minutes > 0 ? `${minutes} min` : `${seconds} s`;
 }
 
 /**

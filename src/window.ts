@@ -3,16 +3,17 @@
 
 import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
+import { describeMissing, lookUpChanges, shippedAttributes } from './changes.js';
 import { changeEvent, startAttributes, stopAttributes } from './events.js';
 import { readGithubContext } from './github-context.js';
-import { changeEventsPath, type AccessToken, type ChangeEvent } from './last9-client.js';
+import { changeEventsPath, type ChangeEvent } from './last9-client.js';
 import { Last9Session, type SessionOptions } from './last9-session.js';
+import { log } from './log.js';
 import { OUTPUT } from './names.js';
 import type { Settings } from './settings.js';
 import type { Window } from './state.js';
 import { exitPromptlyOnCancel, reportDelivery, reportWarnings } from './step.js';
 import { writeWindowSummary, type SentEvent } from './summary.js';
-import { log } from './log.js';
 
 /** true: Last9 accepted it; false: it could not be delivered; 'dry-run': it was only printed. */
 export type Outcome = SentEvent['delivered'];
@@ -30,15 +31,57 @@ export function setOutputs(values: Partial<Record<OutputKey, string>>): void {
   }
 }
 
-/** The attributes of a window opened by this step, from its context; what had to be dropped or cut is reported. */
-export function windowAttributes(settings: Settings, deploymentId: string): Attributes {
-  const { attributes, warnings } = startAttributes(settings, deploymentId, readGithubContext());
+/**
+ * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
+ * take at most half of it, so that the event itself still has time to go out.
+ */
+export const LOOKUP_BUDGET_MS = 5_000;
+
+/**
+ * The attributes of a window opened by this step, from its context and, unless link_changes is
+ * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
+ */
+export async function windowAttributes(settings: Settings, deploymentId: string, deployStartedAt: Date): Promise<Attributes> {
+  const context = readGithubContext();
+  let shipped: Attributes = {};
+  if (settings.linkChanges && settings.includeGithubAttributes) {
+    const changes = await lookUpChanges(context, {
+      token: settings.githubToken,
+      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+      environment: settings.githubEnvironment,
+      deployStartedMs: deployStartedAt.getTime(),
+      budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
+    });
+    const missing = describeMissing(changes.missing);
+    if (missing) log.notice(`Last9: ${missing}`);
+    shipped = shippedAttributes(changes);
+  }
+  const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
   reportWarnings(warnings);
   return attributes;
 }
 
+/** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
+export function setShippedOutputs(attributes: Attributes): void {
+  setOutputs({
+    previousCommitSha: attributes.previous_commit_sha,
+    compareUrl: attributes.compare_url,
+    commitCount: attributes.commit_count,
+    leadTimeS: attributes.lead_time_s,
+    prNumber: attributes.github_pr_number,
+  });
+}
+
+/** A session with Last9 whose token exchange starts now; none in a dry run. */
+export function openSession(settings: Settings, options: SessionOptions, forEvent: ChangeEvent['event_state']): Last9Session | undefined {
+  if (settings.dryRun) return undefined;
+  const session = new Last9Session(settings, options);
+  session.prepare(forEvent);
+  return session;
+}
+
 interface StopContext {
-  cachedToken?: AccessToken;
+  session?: Last9Session;
   /** The start, when this step knows how it went (the post step of a window step). */
   start?: SentEvent;
 }
@@ -58,7 +101,8 @@ export async function sendStop(settings: Settings, window: Window & { attributes
   });
   exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
 
-  const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), { cachedToken: context.cachedToken });
+  setShippedOutputs(attributes);
+  const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), context.session);
   setOutputs({ delivered: String(outcome === true) });
   if (outcome === true) {
     const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
@@ -68,19 +112,14 @@ export async function sendStop(settings: Settings, window: Window & { attributes
   await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
 }
 
-/** Sends one event, or with dry_run prints exactly what would be sent. */
-export async function deliver(settings: Settings, event: ChangeEvent, options: SessionOptions): Promise<Outcome> {
-  if (settings.dryRun) {
+/** Sends one event over the session, or without one (a dry run) prints exactly what would be sent. */
+export async function deliver(settings: Settings, event: ChangeEvent, session: Last9Session | undefined): Promise<Outcome> {
+  if (!session) {
     const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
     log.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
     return 'dry-run';
   }
-  const session = new Last9Session(settings, options);
-  try {
-    const delivery = await session.deliver(event);
-    reportDelivery(delivery, settings);
-    return delivery.delivered;
-  } finally {
-    session.dispose();
-  }
+  const delivery = await session.deliver(event);
+  reportDelivery(delivery, settings);
+  return delivery.delivered;
 }

@@ -58,6 +58,8 @@ export interface FakeLast9Options {
   tokenLifetimeSeconds?: number;
   /** `expires_at` (Last9's usual answer) or `expires_in`, which some clients see. */
   expiryField?: 'expires_at' | 'expires_in';
+  /** Called with each accepted event before the server answers it, e.g. to record it on disk. */
+  onEvent?: (event: ReceivedEvent) => void;
 }
 
 export const DEFAULT_REFRESH_TOKEN = 'l9rt-test-refresh-token-0123456789';
@@ -71,7 +73,10 @@ export class FakeLast9 {
   refreshTokens: Set<string>;
   orgs: Set<string>;
   tokenLifetimeSeconds: number;
+  /** Every answer waits this long, as over a real network (the benchmark's --latency, the overlap test). */
+  latencyMs = 0;
   expiryField: 'expires_at' | 'expires_in';
+  onEvent?: (event: ReceivedEvent) => void;
 
   private readonly tokenExpiry = new Map<string, number>();
   private readonly sockets = new Set<Socket>();
@@ -84,6 +89,7 @@ export class FakeLast9 {
     this.orgs = new Set(options.orgs ?? [DEFAULT_ORG]);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
     this.expiryField = options.expiryField ?? 'expires_at';
+    this.onEvent = options.onEvent;
     this.server = createServer((request, response) => void this.handle(request, response));
     this.server.on('connection', (socket: Socket & { connectionNumber?: number }) => {
       socket.connectionNumber = ++this.connections;
@@ -124,6 +130,7 @@ export class FakeLast9 {
     this.events.length = 0;
     this.faults.length = 0;
     this.issuedTokens.length = 0;
+    this.latencyMs = 0;
   }
 
   /** Makes every access token issued so far expire now, as if the job had run for a day. */
@@ -150,6 +157,7 @@ export class FakeLast9 {
       receivedAtMs: Date.now(),
     };
     this.requests.push(record);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const answer = (status: number, json: unknown, headers: Record<string, string> = {}): void => {
       record.status = status;
       response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -202,7 +210,9 @@ export class FakeLast9 {
     if (!event) return answer(400, { error: 'body must be a JSON object' });
     const problem = validateEvent(event);
     if (problem) return answer(422, { error: problem });
-    this.events.push({ ...(event as unknown as Omit<ReceivedEvent, 'org' | 'receivedAtMs'>), org, receivedAtMs: Date.now() });
+    const accepted: ReceivedEvent = { ...(event as unknown as Omit<ReceivedEvent, 'org' | 'receivedAtMs'>), org, receivedAtMs: Date.now() };
+    this.events.push(accepted);
+    this.onEvent?.(accepted);
     answer(200, { message: 'ok' });
   }
 

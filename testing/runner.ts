@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { MERGED_PULL_REQUEST } from './fake-github.js';
 
 const DEFAULT_STEP_ID = 'marker';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,6 +54,7 @@ export interface JobContext {
   status: 'success' | 'failure' | 'cancelled';
   checkRunId?: number;
   matrix?: Record<string, unknown> | null;
+  githubToken?: string;
 }
 
 export interface Annotation {
@@ -99,7 +101,11 @@ export class EmulatedJob {
   /** GITHUB_ENV exports of earlier steps, in the environment of later ones. */
   private jobEnv: Record<string, string> = {};
 
-  constructor(context: { env?: Record<string, string>; event?: unknown } = {}) {
+  /** `github.token` as the runner gives it (empty: the action gets no token for GitHub's API). */
+  private readonly githubToken: string;
+
+  constructor(context: { env?: Record<string, string>; event?: unknown; githubToken?: string } = {}) {
+    this.githubToken = context.githubToken ?? '';
     this.workspace = mkdtempSync(join(tmpdir(), 'deployment-marker-job-'));
     const eventPath = join(this.workspace, '_event.json');
     writeFileSync(eventPath, JSON.stringify(context.event ?? pushEvent()));
@@ -136,7 +142,7 @@ export class EmulatedJob {
         return [name, file];
       }),
     ) as Record<string, string>;
-    const job: JobContext = { status: 'success', checkRunId: 4242, matrix: null, ...options.job };
+    const job: JobContext = { status: 'success', checkRunId: 4242, matrix: null, githubToken: this.githubToken, ...options.job };
     const stepId = options.stepId ?? DEFAULT_STEP_ID;
     const env: Record<string, string> = {
       ...machineEnvironment(),
@@ -213,6 +219,7 @@ export function inputEnvironment(declared: Record<string, ActionInput>, given: R
 function evaluateDefault(value: string, job: JobContext): string {
   return value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
     if (expression === 'job.status') return job.status;
+    if (expression === 'github.token') return job.githubToken ?? '';
     if (expression === 'job.check_run_id') return job.checkRunId === undefined ? '' : String(job.checkRunId);
     if (expression === 'toJSON(matrix)') return JSON.stringify(job.matrix ?? null, null, 2);
     throw new Error(`the emulated runner cannot evaluate \${{ ${expression} }}`);
@@ -280,7 +287,7 @@ export function pushContext(): Record<string, string> {
     GITHUB_WORKFLOW: 'Deploy',
     GITHUB_WORKFLOW_REF: 'acme/payments-api/.github/workflows/deploy.yml@refs/heads/main',
     GITHUB_JOB: 'deploy',
-    GITHUB_SHA: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3',
+    GITHUB_SHA: MERGED_PULL_REQUEST.sha,
     GITHUB_REF: 'refs/heads/main',
     GITHUB_REF_NAME: 'main',
     GITHUB_REF_TYPE: 'branch',
@@ -294,11 +301,15 @@ export function pushContext(): Record<string, string> {
   };
 }
 
+/** The push that merged pull request #143 of testing/fake-github.ts's scenario into main. */
 export function pushEvent(): Record<string, unknown> {
+  const { sha, commitShas, pullRequest } = MERGED_PULL_REQUEST;
   return {
     ref: 'refs/heads/main',
-    after: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3',
-    head_commit: { id: '3f2a9c1d4b5e6f708192a3b4c5d6e7f809a1b2c3', message: 'Speed up checkout\n\nCaches the cart between requests.' },
+    before: commitShas.at(-2),
+    after: sha,
+    head_commit: { id: sha, message: `${pullRequest.title} (#${pullRequest.number})\n\nA declined authorisation was retried until the gateway timed out; stop after three.` },
+    commits: [{ id: sha, timestamp: pullRequest.mergedAt }],
     repository: { name: 'payments-api', full_name: 'acme/payments-api', owner: { login: 'acme' } },
   };
 }
