@@ -1,8 +1,10 @@
-// `npm start`: the bundled action through one whole window, as GitHub's runner would run it.
+// `npm start`: the bundled action through one whole window, as GitHub's runner would run it, for
+// the push that merged a pull request (testing/fake-github.ts serves GitHub's side on 127.0.0.1).
 // Against an embedded Last9-compatible receiver on 127.0.0.1, or, with LAST9_REFRESH_TOKEN and
 // LAST9_ORG_SLUG set, against Last9 itself (LAST9_API_BASE_URL to point elsewhere).
 
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_GITHUB_TOKEN, FakeGitHub, pushOfMergedPullRequest } from '../testing/fake-github.js';
 import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9, toSeries } from '../testing/fake-last9.js';
 import { redact } from '../src/redact.js';
 import { EmulatedJob, findNode, type StepResult } from '../testing/runner.js';
@@ -12,13 +14,15 @@ const fake = real ? undefined : await FakeLast9.start();
 const inputs: Record<string, string> = {
   refresh_token: process.env.LAST9_REFRESH_TOKEN ?? DEFAULT_REFRESH_TOKEN,
   org_slug: process.env.LAST9_ORG_SLUG ?? DEFAULT_ORG,
-  env: process.env.LAST9_ENV ?? 'staging',
+  env: process.env.LAST9_ENV ?? 'production',
   service: process.env.LAST9_SERVICE ?? 'payments-api',
   custom_attributes: 'team=platform\ntriggered_by=npm start',
   ...(fake ? { api_base_url: fake.url } : process.env.LAST9_API_BASE_URL ? { api_base_url: process.env.LAST9_API_BASE_URL } : {}),
 };
 
-const job = new EmulatedJob();
+const github = await FakeGitHub.start();
+pushOfMergedPullRequest(github, { now: Date.now() });
+const job = new EmulatedJob({ githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
 try {
   const node = findNode();
   console.log(`Running dist/ under Node ${node.version}, against ${fake ? `a local Last9 receiver at ${fake.url}` : 'Last9'}.\n`);
@@ -34,7 +38,7 @@ try {
   }
 } finally {
   job.dispose();
-  await fake?.stop();
+  await Promise.all([fake?.stop(), github.stop()]);
 }
 
 /**
@@ -49,7 +53,8 @@ function show(title: string, step: StepResult): void {
   if (step.summary) {
     console.log('   job summary:');
     const text = step.summary
-      .replace(/<\/(tr|h3|table)>/g, '\n')
+      .replace(/<\/(tr|h3|h4|table|li)>/g, '\n')
+      .replace(/<li>/g, '• ')
       .replace(/<\/t[hd]>/g, ' | ')
       .replace(/<a href="([^"]+)">([^<]+)<\/a>/g, '$2: $1')
       .replace(/<[^>]+>/g, '');
