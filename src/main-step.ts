@@ -1,13 +1,18 @@
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
+// Only this step looks up what shipped (the post step repeats its start's attributes), so only
+// its bundle carries @actions/github.
 
 import { randomUUID } from 'node:crypto';
-import { changeEvent } from './events.js';
+import type { Attributes } from './attributes.js';
+import { describeMissing, lookUpChanges, shippedAttributes } from './changes.js';
+import { changeEvent, startAttributes } from './events.js';
+import { readGithubContext } from './github-context.js';
 import type { AccessToken } from './last9-client.js';
+import { log } from './log.js';
 import type { Settings } from './settings.js';
 import { StepState, type Window } from './state.js';
-import { exitPromptlyOnCancel, guard, maskTokens, readStepSettings } from './step.js';
-import { deliver, openSession, sendStop, setOutputs, setShippedOutputs, windowAttributes } from './window.js';
-import { log } from './log.js';
+import { exitPromptlyOnCancel, guard, maskTokens, readStepSettings, reportWarnings } from './step.js';
+import { deliver, openSession, sendStop, setOutputs, setShippedOutputs } from './window.js';
 
 export async function run(): Promise<void> {
   maskTokens();
@@ -82,4 +87,34 @@ async function stopWindow(settings: Settings, state: StepState): Promise<void> {
   } finally {
     session?.dispose();
   }
+}
+
+/**
+ * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
+ * take at most half of it, so that the event itself still has time to go out.
+ */
+const LOOKUP_BUDGET_MS = 5_000;
+
+/**
+ * The attributes of a window opened by this step, from its context and, unless link_changes is
+ * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
+ */
+async function windowAttributes(settings: Settings, deploymentId: string, deployStartedAt: Date): Promise<Attributes> {
+  const context = readGithubContext();
+  let shipped: Attributes = {};
+  if (settings.linkChanges && settings.includeGithubAttributes) {
+    const changes = await lookUpChanges(context, {
+      token: settings.githubToken,
+      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+      environment: settings.githubEnvironment,
+      deployStartedMs: deployStartedAt.getTime(),
+      budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
+    });
+    const missing = describeMissing(changes.missing);
+    if (missing) log.notice(`Last9: ${missing}`);
+    shipped = shippedAttributes(changes);
+  }
+  const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
+  reportWarnings(warnings);
+  return attributes;
 }

@@ -3,16 +3,14 @@
 
 import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
-import { describeMissing, lookUpChanges, shippedAttributes } from './changes.js';
-import { changeEvent, startAttributes, stopAttributes } from './events.js';
-import { readGithubContext } from './github-context.js';
+import { changeEvent, stopAttributes } from './events.js';
 import { changeEventsPath, type ChangeEvent } from './last9-client.js';
 import { Last9Session, type SessionOptions } from './last9-session.js';
 import { log } from './log.js';
 import { OUTPUT } from './names.js';
 import type { Settings } from './settings.js';
 import type { Window } from './state.js';
-import { exitPromptlyOnCancel, reportDelivery, reportWarnings } from './step.js';
+import { exitPromptlyOnCancel, reportDelivery } from './step.js';
 import { writeWindowSummary, type SentEvent } from './summary.js';
 
 /** true: Last9 accepted it; false: it could not be delivered; 'dry-run': it was only printed. */
@@ -29,36 +27,6 @@ export function setOutputs(values: Partial<Record<OutputKey, string>>): void {
     const alias = OUTPUT_ALIASES[key];
     if (alias) core.setOutput(OUTPUT[alias], value);
   }
-}
-
-/**
- * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
- * take at most half of it, so that the event itself still has time to go out.
- */
-export const LOOKUP_BUDGET_MS = 5_000;
-
-/**
- * The attributes of a window opened by this step, from its context and, unless link_changes is
- * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
- */
-export async function windowAttributes(settings: Settings, deploymentId: string, deployStartedAt: Date): Promise<Attributes> {
-  const context = readGithubContext();
-  let shipped: Attributes = {};
-  if (settings.linkChanges && settings.includeGithubAttributes) {
-    const changes = await lookUpChanges(context, {
-      token: settings.githubToken,
-      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
-      environment: settings.githubEnvironment,
-      deployStartedMs: deployStartedAt.getTime(),
-      budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
-    });
-    const missing = describeMissing(changes.missing);
-    if (missing) log.notice(`Last9: ${missing}`);
-    shipped = shippedAttributes(changes);
-  }
-  const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
-  reportWarnings(warnings);
-  return attributes;
 }
 
 /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */

@@ -858,7 +858,7 @@ const ProxyAgent = __nccwpck_require__(3709)
 const EnvHttpProxyAgent = __nccwpck_require__(8206)
 const RetryAgent = __nccwpck_require__(1523)
 const errors = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { InvalidArgumentError } = errors
 const api = __nccwpck_require__(4884)
 const buildConnector = __nccwpck_require__(1485)
@@ -1023,7 +1023,7 @@ module.exports.EventSource = EventSource
 /***/ 6299:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(2348)
+const { addAbortListener } = __nccwpck_require__(9967)
 const { RequestAbortedError } = __nccwpck_require__(968)
 
 const kListener = Symbol('kListener')
@@ -1092,7 +1092,7 @@ module.exports = {
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { addSignal, removeSignal } = __nccwpck_require__(6299)
 
 class ConnectHandler extends AsyncResource {
@@ -1214,7 +1214,7 @@ const {
   InvalidReturnValueError,
   RequestAbortedError
 } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { addSignal, removeSignal } = __nccwpck_require__(6299)
 const assert = __nccwpck_require__(4589)
@@ -1465,7 +1465,7 @@ module.exports = pipeline
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(282)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { getResolveErrorBodyCallback } = __nccwpck_require__(6150)
 const { AsyncResource } = __nccwpck_require__(6698)
 
@@ -1686,7 +1686,7 @@ module.exports.RequestHandler = RequestHandler
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
 const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { getResolveErrorBodyCallback } = __nccwpck_require__(6150)
 const { AsyncResource } = __nccwpck_require__(6698)
 const { addSignal, removeSignal } = __nccwpck_require__(6299)
@@ -1912,7 +1912,7 @@ module.exports = stream
 
 const { InvalidArgumentError, SocketError } = __nccwpck_require__(968)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { addSignal, removeSignal } = __nccwpck_require__(6299)
 const assert = __nccwpck_require__(4589)
 
@@ -2044,8 +2044,8 @@ module.exports.connect = __nccwpck_require__(6039)
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
 const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
-const { ReadableStreamFrom } = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
+const { ReadableStreamFrom } = __nccwpck_require__(9967)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -2533,7 +2533,7 @@ module.exports = {
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(968)
 const timers = __nccwpck_require__(1864)
 
@@ -3562,7 +3562,7 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(2348)
+} = __nccwpck_require__(9967)
 const { channels } = __nccwpck_require__(7783)
 const { headerNameLowerCasedRecord } = __nccwpck_require__(5442)
 
@@ -4261,7 +4261,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2348:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4997,7 +4997,7 @@ const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __ncc
 const DispatcherBase = __nccwpck_require__(2300)
 const Pool = __nccwpck_require__(8343)
 const Client = __nccwpck_require__(9002)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const createRedirectInterceptor = __nccwpck_require__(481)
 
 const kOnConnect = Symbol('onConnect')
@@ -5146,7 +5146,7 @@ const {
 } = __nccwpck_require__(4845)
 const Pool = __nccwpck_require__(8343)
 const { kUrl, kInterceptors } = __nccwpck_require__(5170)
-const { parseOrigin } = __nccwpck_require__(2348)
+const { parseOrigin } = __nccwpck_require__(9967)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -5351,7 +5351,7 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { channels } = __nccwpck_require__(7783)
 const timers = __nccwpck_require__(1864)
 const {
@@ -6871,7 +6871,7 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
@@ -7672,7 +7672,7 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { channels } = __nccwpck_require__(7783)
 const Request = __nccwpck_require__(6838)
 const DispatcherBase = __nccwpck_require__(2300)
@@ -9129,7 +9129,7 @@ const Client = __nccwpck_require__(9002)
 const {
   InvalidArgumentError
 } = __nccwpck_require__(968)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { kUrl, kInterceptors } = __nccwpck_require__(5170)
 const buildConnector = __nccwpck_require__(1485)
 
@@ -9645,7 +9645,7 @@ module.exports = class DecoratorHandler {
 
 
 
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { kBodyUsed } = __nccwpck_require__(5170)
 const assert = __nccwpck_require__(4589)
 const { InvalidArgumentError } = __nccwpck_require__(968)
@@ -9892,7 +9892,7 @@ const {
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(2348)
+} = __nccwpck_require__(9967)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -10710,7 +10710,7 @@ module.exports = interceptorOpts => {
 
 
 
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(968)
 const DecoratorHandler = __nccwpck_require__(732)
 
@@ -11532,7 +11532,7 @@ const {
   kMockDispatch
 } = __nccwpck_require__(5394)
 const { InvalidArgumentError } = __nccwpck_require__(968)
-const { buildURL } = __nccwpck_require__(2348)
+const { buildURL } = __nccwpck_require__(9967)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -11840,7 +11840,7 @@ const {
   kOrigin,
   kGetNetConnect
 } = __nccwpck_require__(5394)
-const { buildURL } = __nccwpck_require__(2348)
+const { buildURL } = __nccwpck_require__(9967)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -12724,7 +12724,7 @@ module.exports = {
 
 const { kConstruct } = __nccwpck_require__(4706)
 const { urlEquals, getFieldValues } = __nccwpck_require__(7743)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(2348)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(9967)
 const { webidl } = __nccwpck_require__(3628)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(7350)
 const { Request, fromInnerRequest } = __nccwpck_require__(852)
@@ -13591,7 +13591,7 @@ module.exports = {
 const { kConstruct } = __nccwpck_require__(4706)
 const { Cache } = __nccwpck_require__(8457)
 const { webidl } = __nccwpck_require__(3628)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 
 class CacheStorage {
   /**
@@ -15287,7 +15287,7 @@ const { parseMIMEType } = __nccwpck_require__(2137)
 const { createFastMessageEvent } = __nccwpck_require__(9473)
 const { isNetworkError } = __nccwpck_require__(7350)
 const { delay } = __nccwpck_require__(8426)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 const { environmentSettingsObject } = __nccwpck_require__(7417)
 const { getGlobalDispatcher } = __nccwpck_require__(7648)
 
@@ -15812,7 +15812,7 @@ module.exports = {
 
 
 
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -17416,7 +17416,7 @@ module.exports = { FileLike, isFileLike }
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(2348)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(9967)
 const { utf8DecodeBytes } = __nccwpck_require__(7417)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(2137)
 const { isFileLike } = __nccwpck_require__(899)
@@ -17899,7 +17899,7 @@ module.exports = {
 
 const { isBlobLike, iteratorMixin } = __nccwpck_require__(7417)
 const { kState } = __nccwpck_require__(5848)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 const { FileLike, isFileLike } = __nccwpck_require__(899)
 const { webidl } = __nccwpck_require__(3628)
 const { File: NativeFile } = __nccwpck_require__(4573)
@@ -18206,7 +18206,7 @@ module.exports = {
 
 
 const { kConstruct } = __nccwpck_require__(5170)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 const {
   iteratorMixin,
   isValidHeaderName,
@@ -18956,7 +18956,7 @@ const {
 } = __nccwpck_require__(104)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(2348)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(9967)
 const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(2137)
 const { getGlobalDispatcher } = __nccwpck_require__(7648)
 const { webidl } = __nccwpck_require__(3628)
@@ -21179,7 +21179,7 @@ module.exports = {
 const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(1281)
 const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(9351)
 const { FinalizationRegistry } = __nccwpck_require__(9952)()
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
@@ -22220,7 +22220,7 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(9351)
 const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(1281)
-const util = __nccwpck_require__(2348)
+const util = __nccwpck_require__(9967)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -22857,7 +22857,7 @@ const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet 
 const { getGlobalOrigin } = __nccwpck_require__(8926)
 const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(2137)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(2348)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(9967)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
 const { webidl } = __nccwpck_require__(3628)
@@ -24492,7 +24492,7 @@ module.exports = {
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(2348)
+const { toUSVString } = __nccwpck_require__(9967)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -25502,7 +25502,7 @@ const {
   kAborted
 } = __nccwpck_require__(1578)
 const { webidl } = __nccwpck_require__(3628)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -26792,7 +26792,7 @@ module.exports = {
 
 
 const { webidl } = __nccwpck_require__(3628)
-const { kEnumerableProperty } = __nccwpck_require__(2348)
+const { kEnumerableProperty } = __nccwpck_require__(9967)
 const { kConstruct } = __nccwpck_require__(5170)
 const { MessagePort } = __nccwpck_require__(5919)
 
@@ -28357,7 +28357,7 @@ const {
 } = __nccwpck_require__(4724)
 const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(2920)
 const { ByteParser } = __nccwpck_require__(121)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(2348)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(9967)
 const { getGlobalDispatcher } = __nccwpck_require__(7648)
 const { types } = __nccwpck_require__(7975)
 const { ErrorEvent, CloseEvent } = __nccwpck_require__(9473)
@@ -29335,7 +29335,7 @@ module.exports.hd = async function fetch (init, options = undefined) {
 }
 /* unused reexport */ __nccwpck_require__(660).Headers
 /* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(2348).Request
 /* unused reexport */ __nccwpck_require__(5910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
 /* unused reexport */ __nccwpck_require__(8355).FileReader
@@ -41095,7 +41095,7 @@ const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
 const { webidl } = __nccwpck_require__(5893)
 const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { Request, fromInnerRequest } = __nccwpck_require__(2348)
 const { kState } = __nccwpck_require__(3627)
 const { fetching } = __nccwpck_require__(4398)
 const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
@@ -43648,7 +43648,7 @@ module.exports = {
 
 const { pipeline } = __nccwpck_require__(7075)
 const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
+const { makeRequest } = __nccwpck_require__(2348)
 const { webidl } = __nccwpck_require__(5893)
 const { EventSourceStream } = __nccwpck_require__(4031)
 const { parseMIMEType } = __nccwpck_require__(1900)
@@ -47275,7 +47275,7 @@ const {
   fromInnerResponse
 } = __nccwpck_require__(9051)
 const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+const { Request, cloneRequest } = __nccwpck_require__(2348)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -49537,7 +49537,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 2348:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
@@ -54719,7 +54719,7 @@ const {
 const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
 const { channels } = __nccwpck_require__(2414)
 const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
+const { makeRequest } = __nccwpck_require__(2348)
 const { fetching } = __nccwpck_require__(4398)
 const { Headers, getHeadersList } = __nccwpck_require__(660)
 const { getDecodeSplit } = __nccwpck_require__(3168)
@@ -57378,6 +57378,197 @@ function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+;// CONCATENATED MODULE: ./src/changes.ts
+// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
+// between and how long the oldest of them waited (DORA's lead time for changes). The payload
+// answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
+// rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
+
+/** The attributes a marker gains, start and stop alike. */
+function shippedAttributes(changes) {
+    const attributes = {
+        github_pr_number: changes.pullRequest?.number,
+        github_pr_title: changes.pullRequest?.title,
+        github_pr_url: changes.pullRequest?.url,
+        previous_commit_sha: changes.previousCommitSha,
+        compare_url: changes.compareUrl,
+        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
+        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+    };
+    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
+}
+/** One short notice: what is missing, and the permissions that would fill it. */
+function describeMissing(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
+    const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
+    const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
+}
+const changes_PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+const NO_COMMIT = /^0+$/;
+/** The pull request a PR event is about, from its payload. */
+function pullRequestFromPayload({ env, payload }) {
+    if (!changes_PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const number = scalarString(payload.pull_request?.number);
+    if (!number)
+        return undefined;
+    return { number, title: firstLine(scalarString(payload.pull_request?.title)), url: scalarString(payload.pull_request?.html_url) };
+}
+/** A push says which commit its branch pointed at before: the previous commit, unless the branch is new. */
+function previousCommitFromPush({ env, payload }) {
+    if (env.GITHUB_EVENT_NAME !== 'push')
+        return undefined;
+    const before = scalarString(payload.before);
+    return before && /^[0-9a-f]{40}$/.test(before) && !NO_COMMIT.test(before) ? before : undefined;
+}
+/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
+function choosePullRequest(pulls, sha, named) {
+    const chosen = pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
+        pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === sha) ??
+        pulls.find((pull) => pull.merged_at) ??
+        (named === undefined ? undefined : pulls[0]);
+    return chosen && { number: String(chosen.number), title: firstLine(chosen.title), url: chosen.html_url };
+}
+/** The newest deployment (they come newest first) that succeeded and is not of the commit being deployed. */
+function previousDeployment(deployments, currentSha) {
+    return deployments.find((deployment) => deployment.sha !== currentSha && deployment.latestState === 'success')?.sha;
+}
+/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
+function rangeFigures(total, commits, deployStartedMs) {
+    const dates = commits.map((commit) => Date.parse(commit.committedAt ?? '')).filter((ms) => !Number.isNaN(ms));
+    if (dates.length === 0)
+        return { commitCount: total };
+    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - Math.min(...dates)) / 1000)) };
+}
+/** The push payload's own list of commits, when the compare API cannot answer. */
+function pushedCommits({ env, payload }) {
+    if (env.GITHUB_EVENT_NAME !== 'push' || !Array.isArray(payload.commits))
+        return undefined;
+    return payload.commits.map((commit) => ({ committedAt: scalarString(commit?.timestamp) }));
+}
+function compareUrl(env, base, head) {
+    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    return `${server}/${repository}/compare/${base}...${head}`;
+}
+/**
+ * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
+ * GitHub down or slow) is left out and listed in `missing`.
+ */
+async function lookUpChanges(context, options) {
+    const sha = deployedRevision(context).commitSha;
+    const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
+    const changes = { pullRequest: pullRequestFromPayload(context), missing: [] };
+    if (!sha || !owner || !repo)
+        return changes;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), options.budgetMs);
+    let client;
+    try {
+        client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
+        const work = (async () => {
+            const [pullRequest, previous] = await Promise.all([
+                changes.pullRequest ?? (client ? findPullRequest(client, sha, deployedRevision(context).pullRequestNumber, changes.missing) : undefined),
+                findPreviousCommit(client, context, options.environment, sha, changes.missing),
+            ]);
+            changes.pullRequest = pullRequest;
+            if (!previous)
+                return;
+            changes.previousCommitSha = previous;
+            changes.compareUrl = compareUrl(context.env, previous, sha);
+            Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
+        })();
+        const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
+        if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
+            changes.missing.push({ what: 'what GitHub had not answered yet', why: `no answer within ${options.budgetMs / 1000} s` });
+        }
+    }
+    finally {
+        clearTimeout(timer);
+        abort.abort();
+    }
+    return { ...changes, missing: dedupe(changes.missing) };
+}
+async function gitHubClient(options, owner, repo, signal) {
+    // Evaluated only on this path; "eager" keeps it in the one bundle, whose licences ncc collects.
+    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 542));
+    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
+    return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
+}
+async function findPullRequest(client, sha, named, missing) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha, per_page: 10 });
+        return choosePullRequest(Array.isArray(data) ? data : [], sha, named);
+    }
+    catch (error) {
+        noteFailure(error, { what: 'the pull request', permission: 'pull-requests: read' }, missing);
+        return undefined;
+    }
+}
+async function findPreviousCommit(client, context, environment, sha, missing) {
+    if (client && environment) {
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
+            const deployments = (Array.isArray(data) ? data : []);
+            const candidates = deployments.filter((deployment) => deployment.sha !== sha);
+            const withStatus = await Promise.all(candidates.map(async (deployment) => {
+                const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
+                const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
+                return { sha: deployment.sha, latestState: latest?.state };
+            }));
+            const previous = previousDeployment(withStatus, sha);
+            if (previous)
+                return previous;
+        }
+        catch (error) {
+            noteFailure(error, { what: 'the previous deployment', permission: 'deployments: read' }, missing);
+        }
+    }
+    return previousCommitFromPush(context);
+}
+async function commitRange(client, context, base, head, deployStartedMs, missing) {
+    if (client) {
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
+            const answer = data;
+            const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
+            return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
+        }
+        catch (error) {
+            const pushed = pushedCommits(context);
+            if (pushed)
+                return rangeFigures(pushed.length, pushed, deployStartedMs);
+            const status = error.status;
+            noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
+            return {};
+        }
+    }
+    const pushed = pushedCommits(context);
+    return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
+}
+/**
+ * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
+ * Octokit reports a request that got no answer as status 500 without a response.
+ */
+function noteFailure(error, missing, list) {
+    const { status, response } = error;
+    if (status === 403 || status === 401)
+        list.push({ what: missing.what, permission: missing.permission });
+    else
+        list.push({ what: missing.what, why: missing.why ?? (status && response ? `GitHub answered HTTP ${status}` : 'GitHub could not be reached') });
+}
+function dedupe(missing) {
+    const seen = new Set();
+    return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
+}
+function firstLine(text) {
+    return text?.split(/\r?\n/)[0]?.trim() || undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/messages.ts
 // One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
 // what the user should check. Pure.
@@ -57484,7 +57675,7 @@ function githubAttributes(env, payload, options) {
         commit_sha: revision.commitSha,
         branch: revision.branch,
         tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+        commit_message: attributes_firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
         actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
         step_key: env.GITHUB_JOB,
         step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
@@ -57613,7 +57804,7 @@ function pipelineSlug(repositoryName, workflowRef) {
         return undefined;
     return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
 }
-function firstLine(text, maxLength) {
+function attributes_firstLine(text, maxLength) {
     const line = text?.split(/\r?\n/)[0]?.trim();
     return line ? [...line].slice(0, maxLength).join('') : undefined;
 }
@@ -60653,6 +60844,35 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/log.ts
+// Everything the action prints goes through here (eslint forbids calling core's printing functions
+// elsewhere). The runner reads its commands out of the log: a line that starts with `::` (leading
+// spaces ignored) or holds `##[` is a command, and `::stop-commands::` would switch off every later
+// `::add-mask::`. A value from outside (an input, a payload, a server's answer) must never start such
+// a line, so control characters become spaces and a command prefix is broken up.
+
+/**
+ * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
+ * characters, without `::` at its start and without `##[`.
+ */
+function printable(text) {
+    return text
+        .split(/\r?\n/)
+        .map((line) => line
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(/^(\s*):(?=:)/, '$1: ')
+        .replace(/##\[/g, '# #['))
+        .join('\n');
+}
+const log = {
+    info: (text) => info(printable(text)),
+    debug: (text) => core_debug(printable(text)),
+    notice: (text) => notice(printable(text)),
+    warning: (text) => warning(printable(text)),
+    error: (text) => error(printable(text)),
+};
+
 ;// CONCATENATED MODULE: ./src/names.ts
 // Every name the action shares with action.yml, the runner and its own later steps, in one place.
 // __tests__/names.test.ts checks INPUT and OUTPUT against action.yml, so a rename cannot drift.
@@ -61155,35 +61375,6 @@ function parseMatrix(raw, warnings) {
     return {};
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
-// Everything the action prints goes through here (eslint forbids calling core's printing functions
-// elsewhere). The runner reads its commands out of the log: a line that starts with `::` (leading
-// spaces ignored) or holds `##[` is a command, and `::stop-commands::` would switch off every later
-// `::add-mask::`. A value from outside (an input, a payload, a server's answer) must never start such
-// a line, so control characters become spaces and a command prefix is broken up.
-
-/**
- * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
- * characters, without `::` at its start and without `##[`.
- */
-function printable(text) {
-    return text
-        .split(/\r?\n/)
-        .map((line) => line
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
-        .replace(/^(\s*):(?=:)/, '$1: ')
-        .replace(/##\[/g, '# #['))
-        .join('\n');
-}
-const log = {
-    info: (text) => info(printable(text)),
-    debug: (text) => core_debug(printable(text)),
-    notice: (text) => notice(printable(text)),
-    warning: (text) => warning(printable(text)),
-    error: (text) => error(printable(text)),
-};
-
 ;// CONCATENATED MODULE: ./src/step.ts
 // What the main and post steps share at their edges: reading and masking inputs, reporting
 // problems as annotations, cancellation, and never letting an unexpected error break the job.
@@ -61275,197 +61466,6 @@ async function guard(body) {
         const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
         report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
     }
-}
-
-;// CONCATENATED MODULE: ./src/changes.ts
-// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
-// between and how long the oldest of them waited (DORA's lead time for changes). The payload
-// answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
-// rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
-
-/** The attributes a marker gains, start and stop alike. */
-function shippedAttributes(changes) {
-    const attributes = {
-        github_pr_number: changes.pullRequest?.number,
-        github_pr_title: changes.pullRequest?.title,
-        github_pr_url: changes.pullRequest?.url,
-        previous_commit_sha: changes.previousCommitSha,
-        compare_url: changes.compareUrl,
-        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
-        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-    };
-    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
-}
-/** One short notice: what is missing, and the permissions that would fill it. */
-function describeMissing(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
-    const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
-    const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
-}
-const changes_PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-const NO_COMMIT = /^0+$/;
-/** The pull request a PR event is about, from its payload. */
-function pullRequestFromPayload({ env, payload }) {
-    if (!changes_PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
-        return undefined;
-    const number = scalarString(payload.pull_request?.number);
-    if (!number)
-        return undefined;
-    return { number, title: changes_firstLine(scalarString(payload.pull_request?.title)), url: scalarString(payload.pull_request?.html_url) };
-}
-/** A push says which commit its branch pointed at before: the previous commit, unless the branch is new. */
-function previousCommitFromPush({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push')
-        return undefined;
-    const before = scalarString(payload.before);
-    return before && /^[0-9a-f]{40}$/.test(before) && !NO_COMMIT.test(before) ? before : undefined;
-}
-/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
-function choosePullRequest(pulls, sha, named) {
-    const chosen = pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
-        pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === sha) ??
-        pulls.find((pull) => pull.merged_at) ??
-        (named === undefined ? undefined : pulls[0]);
-    return chosen && { number: String(chosen.number), title: changes_firstLine(chosen.title), url: chosen.html_url };
-}
-/** The newest deployment (they come newest first) that succeeded and is not of the commit being deployed. */
-function previousDeployment(deployments, currentSha) {
-    return deployments.find((deployment) => deployment.sha !== currentSha && deployment.latestState === 'success')?.sha;
-}
-/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
-function rangeFigures(total, commits, deployStartedMs) {
-    const dates = commits.map((commit) => Date.parse(commit.committedAt ?? '')).filter((ms) => !Number.isNaN(ms));
-    if (dates.length === 0)
-        return { commitCount: total };
-    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - Math.min(...dates)) / 1000)) };
-}
-/** The push payload's own list of commits, when the compare API cannot answer. */
-function pushedCommits({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push' || !Array.isArray(payload.commits))
-        return undefined;
-    return payload.commits.map((commit) => ({ committedAt: scalarString(commit?.timestamp) }));
-}
-function compareUrl(env, base, head) {
-    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    return `${server}/${repository}/compare/${base}...${head}`;
-}
-/**
- * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
- * GitHub down or slow) is left out and listed in `missing`.
- */
-async function lookUpChanges(context, options) {
-    const sha = deployedRevision(context).commitSha;
-    const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
-    const changes = { pullRequest: pullRequestFromPayload(context), missing: [] };
-    if (!sha || !owner || !repo)
-        return changes;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), options.budgetMs);
-    let client;
-    try {
-        client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
-        const work = (async () => {
-            const [pullRequest, previous] = await Promise.all([
-                changes.pullRequest ?? (client ? findPullRequest(client, sha, deployedRevision(context).pullRequestNumber, changes.missing) : undefined),
-                findPreviousCommit(client, context, options.environment, sha, changes.missing),
-            ]);
-            changes.pullRequest = pullRequest;
-            if (!previous)
-                return;
-            changes.previousCommitSha = previous;
-            changes.compareUrl = compareUrl(context.env, previous, sha);
-            Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
-        })();
-        const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
-        if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
-            changes.missing.push({ what: 'what GitHub had not answered yet', why: `no answer within ${options.budgetMs / 1000} s` });
-        }
-    }
-    finally {
-        clearTimeout(timer);
-        abort.abort();
-    }
-    return { ...changes, missing: dedupe(changes.missing) };
-}
-async function gitHubClient(options, owner, repo, signal) {
-    // Evaluated only on this path; "eager" keeps it in the one bundle, whose licences ncc collects.
-    const { getOctokit } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 542));
-    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
-    return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
-}
-async function findPullRequest(client, sha, named, missing) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha, per_page: 10 });
-        return choosePullRequest(Array.isArray(data) ? data : [], sha, named);
-    }
-    catch (error) {
-        noteFailure(error, { what: 'the pull request', permission: 'pull-requests: read' }, missing);
-        return undefined;
-    }
-}
-async function findPreviousCommit(client, context, environment, sha, missing) {
-    if (client && environment) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
-            const deployments = (Array.isArray(data) ? data : []);
-            const candidates = deployments.filter((deployment) => deployment.sha !== sha);
-            const withStatus = await Promise.all(candidates.map(async (deployment) => {
-                const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
-                const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
-                return { sha: deployment.sha, latestState: latest?.state };
-            }));
-            const previous = previousDeployment(withStatus, sha);
-            if (previous)
-                return previous;
-        }
-        catch (error) {
-            noteFailure(error, { what: 'the previous deployment', permission: 'deployments: read' }, missing);
-        }
-    }
-    return previousCommitFromPush(context);
-}
-async function commitRange(client, context, base, head, deployStartedMs, missing) {
-    if (client) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
-            const answer = data;
-            const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
-            return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
-        }
-        catch (error) {
-            const pushed = pushedCommits(context);
-            if (pushed)
-                return rangeFigures(pushed.length, pushed, deployStartedMs);
-            const status = error.status;
-            noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
-            return {};
-        }
-    }
-    const pushed = pushedCommits(context);
-    return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
-}
-/**
- * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
- * Octokit reports a request that got no answer as status 500 without a response.
- */
-function noteFailure(error, missing, list) {
-    const { status, response } = error;
-    if (status === 403 || status === 401)
-        list.push({ what: missing.what, permission: missing.permission });
-    else
-        list.push({ what: missing.what, why: missing.why ?? (status && response ? `GitHub answered HTTP ${status}` : 'GitHub could not be reached') });
-}
-function dedupe(missing) {
-    const seen = new Set();
-    return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
-}
-function changes_firstLine(text) {
-    return text?.split(/\r?\n/)[0]?.trim() || undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -61858,8 +61858,6 @@ function workflowRunUrl(env) {
 
 
 
-
-
 /** Last9's earlier action named three of our outputs differently; both names are set. */
 const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
 function setOutputs(values) {
@@ -61871,35 +61869,6 @@ function setOutputs(values) {
         if (alias)
             setOutput(OUTPUT[alias], value);
     }
-}
-/**
- * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
- * take at most half of it, so that the event itself still has time to go out.
- */
-const LOOKUP_BUDGET_MS = 5_000;
-/**
- * The attributes of a window opened by this step, from its context and, unless link_changes is
- * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
- */
-async function windowAttributes(settings, deploymentId, deployStartedAt) {
-    const context = readGithubContext();
-    let shipped = {};
-    if (settings.linkChanges && settings.includeGithubAttributes) {
-        const changes = await lookUpChanges(context, {
-            token: settings.githubToken,
-            apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
-            environment: settings.githubEnvironment,
-            deployStartedMs: deployStartedAt.getTime(),
-            budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
-        });
-        const missing = describeMissing(changes.missing);
-        if (missing)
-            log.notice(`Last9: ${missing}`);
-        shipped = shippedAttributes(changes);
-    }
-    const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
-    reportWarnings(warnings);
-    return attributes;
 }
 /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
 function setShippedOutputs(attributes) {
@@ -61957,6 +61926,10 @@ async function deliver(settings, event, session) {
 
 ;// CONCATENATED MODULE: ./src/main-step.ts
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
+// Only this step looks up what shipped (the post step repeats its start's attributes), so only
+// its bundle carries @actions/github.
+
+
 
 
 
@@ -62039,6 +62012,35 @@ async function stopWindow(settings, state) {
     finally {
         session?.dispose();
     }
+}
+/**
+ * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
+ * take at most half of it, so that the event itself still has time to go out.
+ */
+const LOOKUP_BUDGET_MS = 5_000;
+/**
+ * The attributes of a window opened by this step, from its context and, unless link_changes is
+ * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
+ */
+async function windowAttributes(settings, deploymentId, deployStartedAt) {
+    const context = readGithubContext();
+    let shipped = {};
+    if (settings.linkChanges && settings.includeGithubAttributes) {
+        const changes = await lookUpChanges(context, {
+            token: settings.githubToken,
+            apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
+            environment: settings.githubEnvironment,
+            deployStartedMs: deployStartedAt.getTime(),
+            budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
+        });
+        const missing = describeMissing(changes.missing);
+        if (missing)
+            log.notice(`Last9: ${missing}`);
+        shipped = shippedAttributes(changes);
+    }
+    const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
+    reportWarnings(warnings);
+    return attributes;
 }
 
 
