@@ -18,8 +18,8 @@
 // any other path → 404 "Not Found". The order of checks: fault, 401, 404, 403, then the answer.
 
 import { createHash } from 'node:crypto';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
 
 export const DEFAULT_GITHUB_TOKEN = 'ghs_fakejobtoken0123456789abcdef';
 export const DEFAULT_OWNER = 'acme';
@@ -158,7 +158,7 @@ const ROUTES: Array<{ endpoint: GitHubEndpoint; pattern: RegExp }> = [
 const RATE_LIMIT = 1000; // a GITHUB_TOKEN's requests per hour and repository
 const COMPARE_DEFAULT_COMMITS = 250;
 
-export class FakeGitHub {
+export class FakeGitHub extends LoopbackServer {
   readonly requests: GitHubRequest[] = [];
   readonly faults: GitHubFault[] = [];
   readonly owner: string;
@@ -173,13 +173,10 @@ export class FakeGitHub {
   deployments: FakeDeployment[];
 
   private readonly initial: { tokens: string[]; permissions: GitHubPermission[]; latencyMs: number };
-  private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly server: Server;
-  private connections = 0;
-  private readonly waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
 
   constructor(options: FakeGitHubOptions = {}) {
+    super();
     this.owner = options.owner ?? DEFAULT_OWNER;
     this.repo = options.repo ?? DEFAULT_REPO;
     this.defaultBranch = options.defaultBranch ?? DEFAULT_BRANCH;
@@ -194,39 +191,17 @@ export class FakeGitHub {
     this.history = options.history ?? [];
     this.pulls = options.pulls ?? [];
     this.deployments = options.deployments ?? [];
-    this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.on('connection', (socket: Socket & { connectionNumber?: number }) => {
-      socket.connectionNumber = ++this.connections;
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
+  /** Its `url` is the API root, as GITHUB_API_URL: routes start at /repos/…. */
   static async start(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
     const fake = new FakeGitHub(options);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await fake.listen();
     return fake;
-  }
-
-  /** The API root, as GITHUB_API_URL: routes start at /repos/…. */
-  get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
-
-  /** TCP connections accepted so far. */
-  get connectionCount(): number {
-    return this.connections;
   }
 
   requestsTo(endpoint: GitHubEndpoint | 'unknown'): GitHubRequest[] {
     return this.requests.filter((request) => request.endpoint === endpoint);
-  }
-
-  /** Resolves once the predicate holds; checked as each request arrives and as it is answered. */
-  waitFor(predicate: () => boolean): Promise<void> {
-    if (predicate()) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
   }
 
   /**
@@ -248,14 +223,13 @@ export class FakeGitHub {
     this.deployments = [];
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await super.stop();
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected override async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     await drain(request);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const route = matchRoute(url.pathname);
@@ -265,7 +239,7 @@ export class FakeGitHub {
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       headers: request.headers,
-      connection: (request.socket as Socket & { connectionNumber?: number }).connectionNumber ?? 0,
+      connection: this.connectionOf(request),
       receivedAtMs: Date.now(),
     };
     this.requests.push(record);
@@ -594,14 +568,6 @@ export class FakeGitHub {
     });
   }
 
-  private notify(): void {
-    for (const waiter of [...this.waiters]) {
-      if (waiter.predicate()) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  }
 }
 
 type Answer = (status: number, json: unknown, headers?: Record<string, string>) => void;

@@ -11,8 +11,8 @@
 //   values must be strings. 429 and 5xx are transient.
 
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback-server.js';
 
 export const TOKEN_PATH = '/api/v4/oauth/access_token';
 const EVENT_PATH = /^\/api\/v4\/organizations\/([^/]+)\/change_events$/;
@@ -65,7 +65,7 @@ export interface FakeLast9Options {
 export const DEFAULT_REFRESH_TOKEN = 'l9rt-test-refresh-token-0123456789';
 export const DEFAULT_ORG = 'acme';
 
-export class FakeLast9 {
+export class FakeLast9 extends LoopbackServer {
   readonly requests: ReceivedRequest[] = [];
   readonly events: ReceivedEvent[] = [];
   readonly issuedTokens: string[] = [];
@@ -79,49 +79,24 @@ export class FakeLast9 {
   onEvent?: (event: ReceivedEvent) => void;
 
   private readonly tokenExpiry = new Map<string, number>();
-  private readonly sockets = new Set<Socket>();
-  private readonly server: Server;
-  private connections = 0;
-  private readonly waiters: Array<{ predicate: () => boolean; resolve: () => void }> = [];
 
   constructor(options: FakeLast9Options = {}) {
+    super();
     this.refreshTokens = new Set(options.refreshTokens ?? [DEFAULT_REFRESH_TOKEN]);
     this.orgs = new Set(options.orgs ?? [DEFAULT_ORG]);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
     this.expiryField = options.expiryField ?? 'expires_at';
     this.onEvent = options.onEvent;
-    this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.on('connection', (socket: Socket & { connectionNumber?: number }) => {
-      socket.connectionNumber = ++this.connections;
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
   static async start(options: FakeLast9Options = {}): Promise<FakeLast9> {
     const fake = new FakeLast9(options);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await fake.listen();
     return fake;
-  }
-
-  get url(): string {
-    const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
-  }
-
-  /** TCP connections accepted so far. */
-  get connectionCount(): number {
-    return this.connections;
   }
 
   requestsTo(endpoint: Endpoint): ReceivedRequest[] {
     return this.requests.filter((request) => request.endpoint === endpoint);
-  }
-
-  /** Resolves once the predicate holds for what the server has received. */
-  waitFor(predicate: () => boolean): Promise<void> {
-    if (predicate()) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
   }
 
   /** Forgets what was received and injected, for the next test. */
@@ -138,12 +113,7 @@ export class FakeLast9 {
     for (const token of this.tokenExpiry.keys()) this.tokenExpiry.set(token, 0);
   }
 
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected override async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     const path = request.url ?? '';
     const endpoint: Endpoint | 'unknown' = path === TOKEN_PATH ? 'token' : EVENT_PATH.test(path) ? 'event' : 'unknown';
@@ -153,7 +123,7 @@ export class FakeLast9 {
       path,
       headers: request.headers,
       body,
-      connection: (request.socket as Socket & { connectionNumber?: number }).connectionNumber ?? 0,
+      connection: this.connectionOf(request),
       receivedAtMs: Date.now(),
     };
     this.requests.push(record);
@@ -221,15 +191,6 @@ export class FakeLast9 {
     if (!fault) return undefined;
     if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
     return fault.respond;
-  }
-
-  private notify(): void {
-    for (const waiter of [...this.waiters]) {
-      if (waiter.predicate()) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
   }
 }
 
