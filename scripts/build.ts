@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const ENTRIES = ['main', 'post'] as const;
+/** main and post are the steps; github-api is @actions/github, which only the main step loads, and only to call GitHub. */
+export const ENTRIES = ['main', 'post', 'github-api'] as const;
 
 /** The entries are bundled side by side: ncc takes one entry per run, and a run is mostly one core's work. */
 export async function build(outDir: string): Promise<void> {

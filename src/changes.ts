@@ -3,6 +3,8 @@
 // answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
 // rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
 
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { deployedRevision, scalarString, type GithubContext } from './github-context.js';
 
 export interface PullRequest {
@@ -173,9 +175,20 @@ interface GitHubClient {
   request(route: string, parameters: Record<string, unknown>): Promise<{ data: unknown }>;
 }
 
+/**
+ * @actions/github, from its own bundle beside this step's (dist/github-api/index.js, built from
+ * src/github-api.ts), so that a step that makes no call to GitHub never reads it; from
+ * node_modules when the sources run unbundled (tests, local-action). The path is put together at
+ * run time so that the bundler leaves the import alone.
+ */
+async function loadGitHub(): Promise<typeof import('./github-api.js')> {
+  const bundled = new URL(['..', 'github-api', 'index.js'].join('/'), import.meta.url);
+  const specifier = existsSync(fileURLToPath(bundled)) ? bundled.href : ['@actions', 'github'].join('/');
+  return import(/* webpackIgnore: true */ specifier);
+}
+
 async function gitHubClient(options: LookupOptions, owner: string, repo: string, signal: AbortSignal): Promise<GitHubClient> {
-  // Evaluated only on this path; "eager" keeps it in the one bundle, whose licences ncc collects.
-  const { getOctokit } = await import(/* webpackMode: "eager" */ '@actions/github');
+  const { getOctokit } = await loadGitHub();
   const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
   return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
 }
