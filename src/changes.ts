@@ -176,13 +176,13 @@ interface GitHubClient {
 }
 
 /**
- * @actions/github, from its own bundle beside this step's (dist/github-api/index.js, built from
+ * @actions/github, from its own bundle beside the steps' (dist/github-api/index.js, built from
  * src/github-api.ts), so that a step that makes no call to GitHub never reads it; from
  * node_modules when the sources run unbundled (tests, local-action). The path is put together at
  * run time so that the bundler leaves the import alone.
  */
 async function loadGitHub(): Promise<typeof import('./github-api.js')> {
-  const bundled = new URL(['..', 'github-api', 'index.js'].join('/'), import.meta.url);
+  const bundled = new URL(['.', 'github-api', 'index.js'].join('/'), import.meta.url);
   const specifier = existsSync(fileURLToPath(bundled)) ? bundled.href : ['@actions', 'github'].join('/');
   return import(/* webpackIgnore: true */ specifier);
 }

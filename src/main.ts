@@ -1,3 +1,3 @@
-import { run } from './main-step.js';
+import { runMain } from './steps.js';
 
-await run();
+await runMain();

@@ -1,3 +1,3 @@
-import { run } from './post-step.js';
+import { runPost } from './steps.js';
 
-await run();
+await runPost();

@@ -1,0 +1,2 @@
+import { runMain } from './steps.js';
+await runMain();

@@ -1,0 +1,2 @@
+import { runPost } from './steps.js';
+await runPost();
