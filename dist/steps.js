@@ -29164,10 +29164,13 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
         warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
     return { attributes, warnings };
 }
+/** Control characters and line breaks: never part of a label value, a log line or the job summary. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 /** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
 function boundValue(value) {
-    // eslint-disable-next-line no-control-regex
-    const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+    const singleLine = value.replace(CONTROL_CHARACTERS, ' ');
     const characters = [...singleLine];
     return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
 }
@@ -32225,6 +32228,8 @@ function getIDToken(aud) {
 // `::add-mask::`. A value from outside (an input, a payload, a server's answer) must never start such
 // a line, so control characters become spaces and a command prefix is broken up.
 
+
+const log_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 /**
  * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
  * characters, without `::` at its start and without `##[`.
@@ -32233,8 +32238,7 @@ function printable(text) {
     return text
         .split(/\r?\n/)
         .map((line) => line
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(log_CONTROL_CHARACTERS, ' ')
         .replace(/^(\s*):(?=:)/, '$1: ')
         .replace(/##\[/g, '# #['))
         .join('\n');
@@ -32665,8 +32669,7 @@ function withoutSecretVariables(names, warnings) {
 }
 /** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
 function parseLabelValue(name, raw, problem) {
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw))
+    if (CONTROL_CHARACTER.test(raw))
         return problem(name, 'must be one line, without control characters');
     if ([...raw].length > MAX_VALUE_LENGTH)
         return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
@@ -33142,6 +33145,7 @@ class Last9Session {
 ;// CONCATENATED MODULE: ./src/summary.ts
 // The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
 
+
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
 const OUTCOMES = new Map([
     [true, '✅ delivered'],
@@ -33171,6 +33175,7 @@ async function writeWindowSummary({ settings, attributes, events }) {
         summary.addLink('This workflow run', runUrl);
     await summary.write();
 }
+const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
 const PULL_REQUEST_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\w.-]+\/[\w.-]+\/pull\/\d+$/;
 const COMPARE_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[\w.-]+\/[\w.-]+\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/;
@@ -33209,8 +33214,7 @@ function humanDuration(seconds) {
  */
 function summaryText(text) {
     return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+        .replace(CONTROL_CHARACTER_RUNS, ' ')
         .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`));
 }
 /** The run's page, only from values of the shape GitHub gives them. */

@@ -171,10 +171,14 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
   return { attributes, warnings };
 }
 
+/** Control characters and line breaks: never part of a label value, a log line or the job summary. */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
 /** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
 export function boundValue(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const singleLine = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  const singleLine = value.replace(CONTROL_CHARACTERS, ' ');
   const characters = [...singleLine];
   return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
 }

@@ -5,6 +5,9 @@
 // a line, so control characters become spaces and a command prefix is broken up.
 
 import * as core from '@actions/core';
+import { CONTROL_CHARACTER } from './attributes.js';
+
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
 /**
  * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
@@ -15,8 +18,7 @@ export function printable(text: string): string {
     .split(/\r?\n/)
     .map((line) =>
       line
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+        .replace(CONTROL_CHARACTERS, ' ')
         .replace(/^(\s*):(?=:)/, '$1: ')
         .replace(/##\[/g, '# #['),
     )

@@ -1,7 +1,7 @@
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
 
-import { MAX_VALUE_LENGTH } from './attributes.js';
+import { CONTROL_CHARACTER, MAX_VALUE_LENGTH } from './attributes.js';
 import { quote, quoteList } from './messages.js';
 import { INPUT, type InputName } from './names.js';
 import type { RetryPolicy } from './retry.js';
@@ -316,8 +316,7 @@ function withoutSecretVariables(names: string[], warnings: string[]): string[] {
 
 /** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
 function parseLabelValue(name: InputName, raw: string, problem: Problem): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(raw)) return problem(name, 'must be one line, without control characters');
+  if (CONTROL_CHARACTER.test(raw)) return problem(name, 'must be one line, without control characters');
   if ([...raw].length > MAX_VALUE_LENGTH) return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
   return raw;
 }

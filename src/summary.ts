@@ -1,7 +1,7 @@
 // The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
 
 import * as core from '@actions/core';
-import type { Attributes } from './attributes.js';
+import { CONTROL_CHARACTER, type Attributes } from './attributes.js';
 import type { Settings } from './settings.js';
 
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
@@ -47,6 +47,8 @@ export async function writeWindowSummary({ settings, attributes, events }: Windo
   await summary.write();
 }
 
+const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
+
 /** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
 const PULL_REQUEST_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\w.-]+\/[\w.-]+\/pull\/\d+$/;
 const COMPARE_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[\w.-]+\/[\w.-]+\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/;
@@ -84,8 +86,7 @@ function humanDuration(seconds: number): string {
 export function summaryText(text: string): string {
   return (
     text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(CONTROL_CHARACTER_RUNS, ' ')
       .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`)
   );
 }
