@@ -28732,215 +28732,22 @@ function deployedRevision({ env, payload }) {
     }
     return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
 }
+/**
+ * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
+ * gives them: links built on it go into the job summary as they are.
+ */
+function repositoryUrl(env) {
+    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
+    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    return `${server}/${repository}`;
+}
 /** A payload value as a string, if it is a string, number or boolean. */
 function scalarString(value) {
     return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/changes.ts
-// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
-// between and how long the oldest of them waited (DORA's lead time for changes). The payload
-// answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
-// rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
-
-
-
-/** The attributes a marker gains, start and stop alike. */
-function shippedAttributes(changes) {
-    const attributes = {
-        github_pr_number: changes.pullRequest?.number,
-        github_pr_title: changes.pullRequest?.title,
-        github_pr_url: changes.pullRequest?.url,
-        previous_commit_sha: changes.previousCommitSha,
-        compare_url: changes.compareUrl,
-        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
-        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-    };
-    return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
-}
-/** One short notice: what is missing, and the permissions that would fill it. */
-function describeMissing(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
-    const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
-    const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
-}
-const changes_PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-const NO_COMMIT = /^0+$/;
-/** The pull request a PR event is about, from its payload. */
-function pullRequestFromPayload({ env, payload }) {
-    if (!changes_PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
-        return undefined;
-    const number = scalarString(payload.pull_request?.number);
-    if (!number)
-        return undefined;
-    return { number, title: firstLine(scalarString(payload.pull_request?.title)), url: scalarString(payload.pull_request?.html_url) };
-}
-/** A push says which commit its branch pointed at before: the previous commit, unless the branch is new. */
-function previousCommitFromPush({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push')
-        return undefined;
-    const before = scalarString(payload.before);
-    return before && /^[0-9a-f]{40}$/.test(before) && !NO_COMMIT.test(before) ? before : undefined;
-}
-/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
-function choosePullRequest(pulls, sha, named) {
-    const chosen = pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
-        pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === sha) ??
-        pulls.find((pull) => pull.merged_at) ??
-        (named === undefined ? undefined : pulls[0]);
-    return chosen && { number: String(chosen.number), title: firstLine(chosen.title), url: chosen.html_url };
-}
-/** The newest deployment (they come newest first) that succeeded and is not of the commit being deployed. */
-function previousDeployment(deployments, currentSha) {
-    return deployments.find((deployment) => deployment.sha !== currentSha && deployment.latestState === 'success')?.sha;
-}
-/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
-function rangeFigures(total, commits, deployStartedMs) {
-    const dates = commits.map((commit) => Date.parse(commit.committedAt ?? '')).filter((ms) => !Number.isNaN(ms));
-    if (dates.length === 0)
-        return { commitCount: total };
-    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - Math.min(...dates)) / 1000)) };
-}
-/** The push payload's own list of commits, when the compare API cannot answer. */
-function pushedCommits({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push' || !Array.isArray(payload.commits))
-        return undefined;
-    return payload.commits.map((commit) => ({ committedAt: scalarString(commit?.timestamp) }));
-}
-function compareUrl(env, base, head) {
-    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        return undefined;
-    return `${server}/${repository}/compare/${base}...${head}`;
-}
-/**
- * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
- * GitHub down or slow) is left out and listed in `missing`.
- */
-async function lookUpChanges(context, options) {
-    const sha = deployedRevision(context).commitSha;
-    const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
-    const changes = { pullRequest: pullRequestFromPayload(context), missing: [] };
-    if (!sha || !owner || !repo)
-        return changes;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), options.budgetMs);
-    let client;
-    try {
-        client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
-        const work = (async () => {
-            const [pullRequest, previous] = await Promise.all([
-                changes.pullRequest ?? (client ? findPullRequest(client, sha, deployedRevision(context).pullRequestNumber, changes.missing) : undefined),
-                findPreviousCommit(client, context, options.environment, sha, changes.missing),
-            ]);
-            changes.pullRequest = pullRequest;
-            if (!previous)
-                return;
-            changes.previousCommitSha = previous;
-            changes.compareUrl = compareUrl(context.env, previous, sha);
-            Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
-        })();
-        const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
-        if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
-            changes.missing.push({ what: 'what GitHub had not answered yet', why: `no answer within ${options.budgetMs / 1000} s` });
-        }
-    }
-    finally {
-        clearTimeout(timer);
-        abort.abort();
-    }
-    return { ...changes, missing: dedupe(changes.missing) };
-}
-/**
- * @actions/github, from its own bundle beside the steps' (dist/github-api/index.js, built from
- * src/github-api.ts), so that a step that makes no call to GitHub never reads it; from
- * node_modules when the sources run unbundled (tests, local-action). The path is put together at
- * run time so that the bundler leaves the import alone.
- */
-async function loadGitHub() {
-    const bundled = new URL(['.', 'github-api', 'index.js'].join('/'), import.meta.url);
-    const specifier = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled)) ? bundled.href : ['@actions', 'github'].join('/');
-    return import(/* webpackIgnore: true */ specifier);
-}
-async function gitHubClient(options, owner, repo, signal) {
-    const { getOctokit } = await loadGitHub();
-    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
-    return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
-}
-async function findPullRequest(client, sha, named, missing) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha, per_page: 10 });
-        return choosePullRequest(Array.isArray(data) ? data : [], sha, named);
-    }
-    catch (error) {
-        noteFailure(error, { what: 'the pull request', permission: 'pull-requests: read' }, missing);
-        return undefined;
-    }
-}
-async function findPreviousCommit(client, context, environment, sha, missing) {
-    if (client && environment) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
-            const deployments = (Array.isArray(data) ? data : []);
-            const candidates = deployments.filter((deployment) => deployment.sha !== sha);
-            const withStatus = await Promise.all(candidates.map(async (deployment) => {
-                const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
-                const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
-                return { sha: deployment.sha, latestState: latest?.state };
-            }));
-            const previous = previousDeployment(withStatus, sha);
-            if (previous)
-                return previous;
-        }
-        catch (error) {
-            noteFailure(error, { what: 'the previous deployment', permission: 'deployments: read' }, missing);
-        }
-    }
-    return previousCommitFromPush(context);
-}
-async function commitRange(client, context, base, head, deployStartedMs, missing) {
-    if (client) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
-            const answer = data;
-            const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
-            return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
-        }
-        catch (error) {
-            const pushed = pushedCommits(context);
-            if (pushed)
-                return rangeFigures(pushed.length, pushed, deployStartedMs);
-            const status = error.status;
-            noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
-            return {};
-        }
-    }
-    const pushed = pushedCommits(context);
-    return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
-}
-/**
- * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
- * Octokit reports a request that got no answer as status 500 without a response.
- */
-function noteFailure(error, missing, list) {
-    const { status, response } = error;
-    if (status === 403 || status === 401)
-        list.push({ what: missing.what, permission: missing.permission });
-    else
-        list.push({ what: missing.what, why: missing.why ?? (status && response ? `GitHub answered HTTP ${status}` : 'GitHub could not be reached') });
-}
-function dedupe(missing) {
-    const seen = new Set();
-    return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
-}
-function firstLine(text) {
-    return text?.split(/\r?\n/)[0]?.trim() || undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/messages.ts
@@ -29049,7 +28856,7 @@ function githubAttributes(env, payload, options) {
         commit_sha: revision.commitSha,
         branch: revision.branch,
         tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: attributes_firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
         actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
         step_key: env.GITHUB_JOB,
         step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
@@ -29181,12 +28988,213 @@ function pipelineSlug(repositoryName, workflowRef) {
         return undefined;
     return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
 }
-function attributes_firstLine(text, maxLength) {
+/** The first line, trimmed, cut to maxLength characters if given; undefined if empty. */
+function firstLine(text, maxLength) {
     const line = text?.split(/\r?\n/)[0]?.trim();
-    return line ? [...line].slice(0, maxLength).join('') : undefined;
+    if (!line)
+        return undefined;
+    return maxLength === undefined ? line : [...line].slice(0, maxLength).join('');
 }
+/** Only the attributes whose value is known: an unknown value is left out, never sent empty. */
 function withoutEmpty(attributes) {
     return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
+}
+
+;// CONCATENATED MODULE: ./src/changes.ts
+// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
+// between and how long the oldest of them waited (DORA's lead time for changes). The payload
+// answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
+// rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
+
+
+
+
+/** The attributes a marker gains, start and stop alike. */
+function shippedAttributes(changes) {
+    return withoutEmpty({
+        github_pr_number: changes.pullRequest?.number,
+        github_pr_title: changes.pullRequest?.title,
+        github_pr_url: changes.pullRequest?.url,
+        previous_commit_sha: changes.previousCommitSha,
+        compare_url: changes.compareUrl,
+        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
+        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+    });
+}
+/** One short notice: what is missing, and the permissions that would fill it. */
+function describeMissing(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
+    const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
+    const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
+}
+const NO_COMMIT = /^0+$/;
+/** The pull request a PR event is about, from its payload. */
+function pullRequestFromPayload({ env, payload }) {
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return undefined;
+    const number = scalarString(payload.pull_request?.number);
+    if (!number)
+        return undefined;
+    return { number, title: firstLine(scalarString(payload.pull_request?.title)), url: scalarString(payload.pull_request?.html_url) };
+}
+/** A push says which commit its branch pointed at before: the previous commit, unless the branch is new. */
+function previousCommitFromPush({ env, payload }) {
+    if (env.GITHUB_EVENT_NAME !== 'push')
+        return undefined;
+    const before = scalarString(payload.before);
+    return before && /^[0-9a-f]{40}$/.test(before) && !NO_COMMIT.test(before) ? before : undefined;
+}
+/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
+function choosePullRequest(pulls, sha, named) {
+    const chosen = pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
+        pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === sha) ??
+        pulls.find((pull) => pull.merged_at) ??
+        (named === undefined ? undefined : pulls[0]);
+    return chosen && { number: String(chosen.number), title: firstLine(chosen.title), url: chosen.html_url };
+}
+/** The newest deployment (they come newest first) that succeeded and is not of the commit being deployed. */
+function previousDeployment(deployments, currentSha) {
+    return deployments.find((deployment) => deployment.sha !== currentSha && deployment.latestState === 'success')?.sha;
+}
+/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
+function rangeFigures(total, commits, deployStartedMs) {
+    const dates = commits.map((commit) => Date.parse(commit.committedAt ?? '')).filter((ms) => !Number.isNaN(ms));
+    if (dates.length === 0)
+        return { commitCount: total };
+    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - Math.min(...dates)) / 1000)) };
+}
+/** The push payload's own list of commits, when the compare API cannot answer. */
+function pushedCommits({ env, payload }) {
+    if (env.GITHUB_EVENT_NAME !== 'push' || !Array.isArray(payload.commits))
+        return undefined;
+    return payload.commits.map((commit) => ({ committedAt: scalarString(commit?.timestamp) }));
+}
+function compareUrl(env, base, head) {
+    const repository = repositoryUrl(env);
+    return repository && `${repository}/compare/${base}...${head}`;
+}
+/**
+ * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
+ * GitHub down or slow) is left out and listed in `missing`.
+ */
+async function lookUpChanges(context, options) {
+    const { commitSha: sha, pullRequestNumber } = deployedRevision(context);
+    const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
+    const changes = { pullRequest: pullRequestFromPayload(context), missing: [] };
+    if (!sha || !owner || !repo)
+        return changes;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), options.budgetMs);
+    let client;
+    try {
+        client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
+        const work = (async () => {
+            const [pullRequest, previous] = await Promise.all([
+                changes.pullRequest ?? (client ? findPullRequest(client, sha, pullRequestNumber, changes.missing) : undefined),
+                findPreviousCommit(client, context, options.environment, sha, changes.missing),
+            ]);
+            changes.pullRequest = pullRequest;
+            if (!previous)
+                return;
+            changes.previousCommitSha = previous;
+            changes.compareUrl = compareUrl(context.env, previous, sha);
+            Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
+        })();
+        const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
+        if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
+            changes.missing.push({ what: 'what GitHub had not answered yet', why: `no answer within ${options.budgetMs / 1000} s` });
+        }
+    }
+    finally {
+        clearTimeout(timer);
+        abort.abort();
+    }
+    return { ...changes, missing: dedupe(changes.missing) };
+}
+/**
+ * @actions/github, from its own bundle beside the steps' (dist/github-api/index.js, built from
+ * src/github-api.ts), so that a step that makes no call to GitHub never reads it; from
+ * node_modules when the sources run unbundled (tests, local-action). The path is put together at
+ * run time so that the bundler leaves the import alone.
+ */
+async function loadGitHub() {
+    const bundled = new URL(['.', 'github-api', 'index.js'].join('/'), import.meta.url);
+    const specifier = (0,external_node_fs_namespaceObject.existsSync)((0,external_node_url_.fileURLToPath)(bundled)) ? bundled.href : ['@actions', 'github'].join('/');
+    return import(/* webpackIgnore: true */ specifier);
+}
+async function gitHubClient(options, owner, repo, signal) {
+    const { getOctokit } = await loadGitHub();
+    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
+    return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
+}
+async function findPullRequest(client, sha, named, missing) {
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha, per_page: 10 });
+        return choosePullRequest(Array.isArray(data) ? data : [], sha, named);
+    }
+    catch (error) {
+        noteFailure(error, { what: 'the pull request', permission: 'pull-requests: read' }, missing);
+        return undefined;
+    }
+}
+async function findPreviousCommit(client, context, environment, sha, missing) {
+    if (client && environment) {
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
+            const deployments = (Array.isArray(data) ? data : []);
+            const candidates = deployments.filter((deployment) => deployment.sha !== sha);
+            const withStatus = await Promise.all(candidates.map(async (deployment) => {
+                const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
+                const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
+                return { sha: deployment.sha, latestState: latest?.state };
+            }));
+            const previous = previousDeployment(withStatus, sha);
+            if (previous)
+                return previous;
+        }
+        catch (error) {
+            noteFailure(error, { what: 'the previous deployment', permission: 'deployments: read' }, missing);
+        }
+    }
+    return previousCommitFromPush(context);
+}
+async function commitRange(client, context, base, head, deployStartedMs, missing) {
+    if (client) {
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
+            const answer = data;
+            const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
+            return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
+        }
+        catch (error) {
+            const pushed = pushedCommits(context);
+            if (pushed)
+                return rangeFigures(pushed.length, pushed, deployStartedMs);
+            const status = error.status;
+            noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
+            return {};
+        }
+    }
+    const pushed = pushedCommits(context);
+    return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
+}
+/**
+ * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
+ * Octokit reports a request that got no answer as status 500 without a response.
+ */
+function noteFailure(error, missing, list) {
+    const { status, response } = error;
+    if (status === 403 || status === 401)
+        list.push({ what: missing.what, permission: missing.permission });
+    else
+        list.push({ what: missing.what, why: missing.why ?? (status && response ? `GitHub answered HTTP ${status}` : 'GitHub could not be reached') });
+}
+function dedupe(missing) {
+    const seen = new Set();
+    return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
 }
 
 ;// CONCATENATED MODULE: ./src/redact.ts
@@ -33146,6 +33154,7 @@ class Last9Session {
 // The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
 
 
+
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
 const OUTCOMES = new Map([
     [true, '✅ delivered'],
@@ -33219,10 +33228,10 @@ function summaryText(text) {
 }
 /** The run's page, only from values of the shape GitHub gives them. */
 function workflowRunUrl(env) {
-    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '', GITHUB_RUN_ID: runId = '' } = env;
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId))
+    const repository = repositoryUrl(env);
+    if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? ''))
         return undefined;
-    return `${server}/${repository}/actions/runs/${runId}`;
+    return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
 ;// CONCATENATED MODULE: ./src/window.ts

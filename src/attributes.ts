@@ -190,12 +190,15 @@ function pipelineSlug(repositoryName: string | undefined, workflowRef: string | 
   return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
 }
 
-function firstLine(text: string | undefined, maxLength: number): string | undefined {
+/** The first line, trimmed, cut to maxLength characters if given; undefined if empty. */
+export function firstLine(text: string | undefined, maxLength?: number): string | undefined {
   const line = text?.split(/\r?\n/)[0]?.trim();
-  return line ? [...line].slice(0, maxLength).join('') : undefined;
+  if (!line) return undefined;
+  return maxLength === undefined ? line : [...line].slice(0, maxLength).join('');
 }
 
-function withoutEmpty(attributes: Record<string, string | undefined>): Attributes {
+/** Only the attributes whose value is known: an unknown value is left out, never sent empty. */
+export function withoutEmpty(attributes: Record<string, string | undefined>): Attributes {
   return Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 

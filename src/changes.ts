@@ -5,7 +5,8 @@
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { deployedRevision, scalarString, type GithubContext } from './github-context.js';
+import { firstLine, withoutEmpty, type Attributes } from './attributes.js';
+import { deployedRevision, PULL_REQUEST_EVENTS, repositoryUrl, scalarString, type GithubContext } from './github-context.js';
 
 export interface PullRequest {
   number: string;
@@ -30,8 +31,8 @@ export interface ShippedChanges {
 }
 
 /** The attributes a marker gains, start and stop alike. */
-export function shippedAttributes(changes: ShippedChanges): Record<string, string> {
-  const attributes: Record<string, string | undefined> = {
+export function shippedAttributes(changes: ShippedChanges): Attributes {
+  return withoutEmpty({
     github_pr_number: changes.pullRequest?.number,
     github_pr_title: changes.pullRequest?.title,
     github_pr_url: changes.pullRequest?.url,
@@ -39,8 +40,7 @@ export function shippedAttributes(changes: ShippedChanges): Record<string, strin
     compare_url: changes.compareUrl,
     commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
     lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-  };
-  return Object.fromEntries(Object.entries(attributes).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  });
 }
 
 /** One short notice: what is missing, and the permissions that would fill it. */
@@ -52,7 +52,6 @@ export function describeMissing(missing: readonly Missing[]): string | undefined
   return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
 }
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 const NO_COMMIT = /^0+$/;
 
 /** The pull request a PR event is about, from its payload. */
@@ -119,9 +118,8 @@ export function pushedCommits({ env, payload }: GithubContext): RangeCommit[] | 
 }
 
 export function compareUrl(env: GithubContext['env'], base: string, head: string): string | undefined {
-  const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
-  return `${server}/${repository}/compare/${base}...${head}`;
+  const repository = repositoryUrl(env);
+  return repository && `${repository}/compare/${base}...${head}`;
 }
 
 export interface LookupOptions {
@@ -139,7 +137,7 @@ export interface LookupOptions {
  * GitHub down or slow) is left out and listed in `missing`.
  */
 export async function lookUpChanges(context: GithubContext, options: LookupOptions): Promise<ShippedChanges> {
-  const sha = deployedRevision(context).commitSha;
+  const { commitSha: sha, pullRequestNumber } = deployedRevision(context);
   const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
   const changes: ShippedChanges = { pullRequest: pullRequestFromPayload(context), missing: [] };
   if (!sha || !owner || !repo) return changes;
@@ -151,7 +149,7 @@ export async function lookUpChanges(context: GithubContext, options: LookupOptio
     client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
     const work = (async () => {
       const [pullRequest, previous] = await Promise.all([
-        changes.pullRequest ?? (client ? findPullRequest(client, sha, deployedRevision(context).pullRequestNumber, changes.missing) : undefined),
+        changes.pullRequest ?? (client ? findPullRequest(client, sha, pullRequestNumber, changes.missing) : undefined),
         findPreviousCommit(client, context, options.environment, sha, changes.missing),
       ]);
       changes.pullRequest = pullRequest;
@@ -264,8 +262,4 @@ function noteFailure(error: unknown, missing: Missing, list: Missing[]): void {
 function dedupe(missing: Missing[]): Missing[] {
   const seen = new Set<string>();
   return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
-}
-
-function firstLine(text: string | undefined): string | undefined {
-  return text?.split(/\r?\n/)[0]?.trim() || undefined;
 }

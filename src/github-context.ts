@@ -39,7 +39,7 @@ export interface Revision {
 }
 
 /** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 
 /**
  * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
@@ -72,6 +72,16 @@ export function deployedRevision({ env, payload }: GithubContext): Revision {
     };
   }
   return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
+}
+
+/**
+ * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
+ * gives them: links built on it go into the job summary as they are.
+ */
+export function repositoryUrl(env: Env): string | undefined {
+  const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  return `${server}/${repository}`;
 }
 
 /** A payload value as a string, if it is a string, number or boolean. */

@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core';
 import { CONTROL_CHARACTER, type Attributes } from './attributes.js';
+import { repositoryUrl } from './github-context.js';
 import type { Settings } from './settings.js';
 
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
@@ -93,7 +94,7 @@ export function summaryText(text: string): string {
 
 /** The run's page, only from values of the shape GitHub gives them. */
 export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
-  const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '', GITHUB_RUN_ID: runId = '' } = env;
-  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^\d+$/.test(runId)) return undefined;
-  return `${server}/${repository}/actions/runs/${runId}`;
+  const repository = repositoryUrl(env);
+  if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? '')) return undefined;
+  return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
