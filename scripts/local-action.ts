@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { FakeLast9, toSeries, type ReceivedEvent } from '../testing/fake-last9.js';
 import { machineEnvironment, PROJECT_ROOT, pushEvent } from '../testing/runner.js';
+import { verifyWindow } from '../testing/verify-markers.js';
 
 export const DEFAULT_ENV_FILE = join(PROJECT_ROOT, '.env.example');
 const LOCAL_ACTION = join(PROJECT_ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
@@ -68,27 +69,12 @@ export async function runLocalAction(envFile: string = DEFAULT_ENV_FILE, echo?: 
       child.on('close', (code) => resolvePromise({ exitCode: code, output: text }));
     });
     const events = [...fake.events];
-    return { exitCode, output, events, problems: windowProblems(events) };
+    // The same check as the e2e workflow's verifier: one start, one stop, paired, the job's result.
+    return { exitCode, output, events, problems: verifyWindow(events, { result: fileEnv.INPUT_JOB_STATUS ?? 'success', minDurationMs: 0 }) };
   } finally {
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Why the events are not exactly one start and one stop of the same deployment_id, in that order. */
-export function windowProblems(events: readonly ReceivedEvent[]): string[] {
-  const starts = events.filter((event) => event.event_state === 'start');
-  const stops = events.filter((event) => event.event_state === 'stop');
-  if (starts.length !== 1 || stops.length !== 1 || events.length !== 2) {
-    return [`expected one start and one stop, got ${starts.length} start and ${stops.length} stop events (${events.length} in all)`];
-  }
-  const [start, stop] = [starts[0] as ReceivedEvent, stops[0] as ReceivedEvent];
-  const problems: string[] = [];
-  if (!start.attributes.deployment_id || start.attributes.deployment_id !== stop.attributes.deployment_id) {
-    problems.push(`the start's deployment_id (${start.attributes.deployment_id}) is not the stop's (${stop.attributes.deployment_id})`);
-  }
-  if (events[0] !== start) problems.push('the stop arrived before the start');
-  return problems;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
