@@ -3,9 +3,8 @@
 // answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
 // rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
 
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { firstLine, withoutEmpty, type Attributes } from './attributes.js';
+import { gitHubFetch } from './github-fetch.js';
 import { deployedRevision, PULL_REQUEST_EVENTS, repositoryUrl, scalarString, type GithubContext } from './github-context.js';
 
 export interface PullRequest {
@@ -174,20 +173,22 @@ interface GitHubClient {
 }
 
 /**
- * @actions/github, from its own bundle beside the steps' (dist/github-api/index.js, built from
- * src/github-api.ts), so that a step that makes no call to GitHub never reads it; from
- * node_modules when the sources run unbundled (tests, local-action). The path is put together at
- * run time so that the bundler leaves the import alone.
+ * @actions/github: in dist/, its own bundle beside the steps' (dist/github-api.js, built from
+ * src/github-api.ts), which the bundler leaves out of steps.js, so that a step that makes no call
+ * to GitHub never reads it.
  */
-async function loadGitHub(): Promise<typeof import('./github-api.js')> {
-  const bundled = new URL(['.', 'github-api', 'index.js'].join('/'), import.meta.url);
-  const specifier = existsSync(fileURLToPath(bundled)) ? bundled.href : ['@actions', 'github'].join('/');
-  return import(/* webpackIgnore: true */ specifier);
+function loadGitHub(): Promise<typeof import('./github-api.js')> {
+  return import(/* webpackIgnore: true */ './github-api.js');
 }
 
 async function gitHubClient(options: LookupOptions, owner: string, repo: string, signal: AbortSignal): Promise<GitHubClient> {
   const { getOctokit } = await loadGitHub();
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { signal, retries: 0 } });
+  const transport = gitHubFetch(options.budgetMs);
+  // The signal aborts when the lookups end, done or out of time: no connection outlives them.
+  signal.addEventListener('abort', () => transport.dispose(), { once: true });
+  // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
+  const fetch = transport.fetch as unknown as typeof globalThis.fetch;
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { fetch, signal, retries: 0 } });
   return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
 }
 

@@ -45,8 +45,8 @@ export interface ActionInput {
   default?: string;
 }
 
-export function actionDefinition(): { inputs: Record<string, ActionInput>; runs: { using: string; main: string; post: string } } {
-  return parseYaml(readFileSync(join(PROJECT_ROOT, 'action.yml'), 'utf8'));
+export function actionDefinition(actionDir = PROJECT_ROOT): { inputs: Record<string, ActionInput>; runs: { using: string; main: string; post: string } } {
+  return parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8'));
 }
 
 /** The job as the runner's expressions see it when a step starts. */
@@ -103,9 +103,12 @@ export class EmulatedJob {
 
   /** `github.token` as the runner gives it (empty: the action gets no token for GitHub's API). */
   private readonly githubToken: string;
+  /** Where action.yml and dist/ are: the project, or a copy of it. */
+  private readonly actionDir: string;
 
-  constructor(context: { env?: Record<string, string>; event?: unknown; githubToken?: string } = {}) {
+  constructor(context: { env?: Record<string, string>; event?: unknown; githubToken?: string; actionDir?: string } = {}) {
     this.githubToken = context.githubToken ?? '';
+    this.actionDir = context.actionDir ?? PROJECT_ROOT;
     this.workspace = mkdtempSync(join(tmpdir(), 'deployment-marker-job-'));
     const eventPath = join(this.workspace, '_event.json');
     writeFileSync(eventPath, JSON.stringify(context.event ?? pushEvent()));
@@ -134,7 +137,7 @@ export class EmulatedJob {
   }
 
   private start(entry: 'main' | 'post', options: StepOptions, state: Record<string, string>): RunningStep {
-    const action = actionDefinition();
+    const action = actionDefinition(this.actionDir);
     const files = Object.fromEntries(
       ['GITHUB_STATE', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => {
         const file = join(mkdtempSync(join(this.workspace, `${entry}-`)), name.toLowerCase());
@@ -154,7 +157,7 @@ export class EmulatedJob {
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       ...options.env,
     };
-    const script = join(PROJECT_ROOT, entry === 'main' ? action.runs.main : action.runs.post);
+    const script = join(this.actionDir, entry === 'main' ? action.runs.main : action.runs.post);
     const startedAt = performance.now();
     const child = spawn(findNode().path, [script], { cwd: this.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
