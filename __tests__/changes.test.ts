@@ -108,6 +108,6 @@ test('describeMissing: one notice naming what is missing and the permissions tha
       { what: 'the previous deployment', permission: 'deployments: read' },
       { what: 'the commits since the previous deployment', why: 'GitHub answered HTTP 502' },
     ]),
-    'what shipped is partly unknown: the pull request; the previous deployment; the commits since the previous deployment (GitHub answered HTTP 502). Give the job `permissions:` `pull-requests: read`, `deployments: read` to fill it in. The marker was sent without it.',
+    'what shipped is partly unknown: the pull request; the previous deployment; the commits since the previous deployment (GitHub answered HTTP 502). Give the job `permissions:` `pull-requests: read`, `deployments: read` to fill it in. The markers go out with what is known.',
   );
 });

@@ -52,6 +52,19 @@ describe('Last9Client', () => {
     }
   });
 
+  test('dispose() ends a call that is retrying: no more tries, so the process can exit', async () => {
+    fake.faults.push({ on: 'token', times: 50, respond: { status: 503 } });
+    const last9 = client({ maxRetries: 50 });
+    const exchanged = last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+    await fake.waitFor(() => fake.requests.length >= 2);
+    last9.dispose();
+    const triesBefore = fake.requests.length;
+    const result = await exchanged;
+    assert.equal(result.ok, false);
+    // At most the try under way when it was disposed.
+    assert.ok(result.attempts <= triesBefore + 1, `it went on trying: ${result.attempts} attempts`);
+  });
+
   test('reads the expiry from expires_at or expires_in', async () => {
     const last9 = client();
     try {

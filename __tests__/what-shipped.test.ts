@@ -43,11 +43,13 @@ describe('what shipped, on each marker', { concurrency: 3 }, () => {
     assert.match(post.summary, new RegExp(`<a href="${pullRequest.url}">#143</a> Cap card-authorisation retries at three attempts`));
     assert.match(post.summary, new RegExp(`<a href="${COMPARE_URL.replace(/\./g, '\\.')}">92c85fd\\.\\.\\.b1ac627</a>`));
     assert.match(post.summary, /3 commits/);
-    // One lookup of each kind, all in the main step; the stop repeats the start's labels.
+    // All in the main step; the stop repeats the start's labels. The newest deployment failed: the
+    // range from it, asked for before its status was known, went unused.
     assert.deepEqual(
       ['pulls', 'deployments', 'compare'].map((endpoint) => github.requestsTo(endpoint as 'pulls').length),
-      [1, 1, 1],
+      [1, 1, 2],
     );
+    assert.ok(github.requestsTo('compare').some((request) => request.path.endsWith(`/${previousSha}...${sha}`)));
     assert.ok(github.requests.every((request) => request.headers.authorization === 'token ghs_fakejobtoken0123456789abcdef'));
     for (const step of [main, post]) assertNoSecretsLeaked(step, DEFAULT_REFRESH_TOKEN, fake.issuedTokens);
   });
@@ -85,7 +87,7 @@ describe('what shipped, on each marker', { concurrency: 3 }, () => {
     const post = await job.runPost({ inputs: inputs() });
     assert.equal(main.exitCode, 0);
     assert.deepEqual(notices(main), [
-      'Last9: what shipped is partly unknown: the pull request; the previous deployment. Give the job `permissions:` `pull-requests: read`, `deployments: read` to fill it in. The marker was sent without it.',
+      'Last9: what shipped is partly unknown: the pull request; the previous deployment. Give the job `permissions:` `pull-requests: read`, `deployments: read` to fill it in. The markers go out with what is known.',
     ]);
     assert.deepEqual(post.annotations, []);
     assert.equal(fake.events.length, 2);
@@ -103,7 +105,7 @@ describe('what shipped, on each marker', { concurrency: 3 }, () => {
     assert.ok(main.durationMs >= 2_000 && main.durationMs < 5_000, `${Math.round(main.durationMs)} ms for a 2 s lookup budget`);
     assert.equal(fake.events.length, 1);
     assert.equal(main.outputs.delivered, 'true');
-    assert.deepEqual(notices(main), ['Last9: what shipped is partly unknown: what GitHub had not answered yet (no answer within 2 s). The marker was sent without it.']);
+    assert.deepEqual(notices(main), ['Last9: what shipped is partly unknown: what GitHub had not answered yet (no answer within 2 s). The markers go out with what is known.']);
   });
 
   test('a force-pushed before GitHub cannot compare: the push payload counts the commits', async (t) => {
@@ -137,6 +139,21 @@ describe('what shipped, on each marker', { concurrency: 3 }, () => {
     const firstLookup = Math.min(...github.requests.map((request) => request.receivedAtMs));
     assert.ok(exchange && exchange.receivedAtMs < firstLookup + 300, 'the token exchange was sent while the first lookups were still unanswered');
     assert.ok((fake.requestsTo('event')[0]?.receivedAtMs ?? 0) >= Math.max(...github.requests.map((request) => request.receivedAtMs)), 'the start waits for what shipped');
+  });
+
+  test('when the newest deployment is the previous one, its range is asked for with the statuses: two round trips to GitHub, not three', async (t) => {
+    const { fake, github, job, inputs } = await ownFakeAndJob(t);
+    const newestFailed = github.deployments.findLast((deployment) => deployment.environment === 'production' && deployment.sha !== sha);
+    github.deployments = github.deployments.filter((deployment) => deployment !== newestFailed);
+    github.latencyMs = 200;
+    await job.runMain({ inputs: inputs() });
+    const compares = github.requestsTo('compare');
+    assert.deepEqual(compares.map((request) => request.path.split('/').pop()), [`${previousSha}...${sha}`]);
+    const compare = compares[0] as (typeof compares)[number];
+    const firstStatus = Math.min(...github.requestsTo('statuses').map((request) => request.receivedAtMs));
+    assert.ok(compare.receivedAtMs < firstStatus + 200, 'the range was asked for before any status was answered');
+    assert.equal(fake.events[0]?.attributes.previous_commit_sha, previousSha);
+    assert.equal(fake.events[0]?.attributes.commit_count, '3');
   });
 
   test('GitHub Enterprise Server: the lookups go to GITHUB_API_URL, the links to GITHUB_SERVER_URL', async (t) => {

@@ -1590,12 +1590,26 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 // reads of a Response: status, url, headers ([name, value] pairs with get()), text(), json(),
 // arrayBuffer().
 
-/** `socketTimeoutMs`: how long a connection may stay silent before it is given up. */
-function gitHubFetch(socketTimeoutMs) {
-    // No user agent of its own: octokit's (which names @actions/github and the run) is kept.
-    const client = new lib_HttpClient(undefined, [], { keepAlive: true, allowRetries: false, socketTimeout: socketTimeoutMs });
+/**
+ * `signal` ends every request, those still waiting for an answer too (through a proxy as well), and
+ * closes the kept-alive connections, so that the process can exit. `socketTimeoutMs`: how long a
+ * connection may stay silent before it is given up.
+ */
+function gitHubFetch({ signal, socketTimeoutMs }) {
+    // A request handler is http-client's hook into each request's options: Node aborts a request whose
+    // options carry a signal.
+    const abortWithSignal = {
+        prepareRequest: (options) => Object.assign(options, { signal }),
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('not an authentication handler')),
+    };
+    const client = new lib_HttpClient(undefined, [abortWithSignal], { keepAlive: true, allowRetries: false, socketTimeout: socketTimeoutMs });
+    // Octokit's user agent (which names @actions/github and the run), not http-client's.
+    client.userAgent = undefined;
+    signal.addEventListener('abort', () => client.dispose(), { once: true });
     return {
         async fetch(url, init = {}) {
+            signal.throwIfAborted();
             init.signal?.throwIfAborted();
             const response = await client.request(init.method ?? 'GET', url, init.body ?? null, init.headers ?? {});
             const body = await readBody(response.message);
@@ -1610,7 +1624,6 @@ function gitHubFetch(socketTimeoutMs) {
                 arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
             };
         },
-        dispose: () => client.dispose(),
     };
 }
 /** The whole body; unlike HttpClientResponse.readBody, fails when the connection breaks off. */
@@ -1651,7 +1664,7 @@ function describeMissing(missing) {
     const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
     const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
     const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
 }
 const NO_COMMIT = /^0+$/;
 /** The pull request a PR event is about, from its payload. */
@@ -1713,18 +1726,27 @@ async function lookUpChanges(context, options) {
     const timer = setTimeout(() => abort.abort(), options.budgetMs);
     let client;
     try {
-        client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
+        client = options.token ? await gitHubClient(options, owner, repo, abort.signal).catch((error) => clientNotLoaded(error, changes.missing)) : undefined;
+        // Each range is asked for once: findPreviousCommit asks for the likeliest one early.
+        const ranges = new Map();
+        const rangeFrom = (base) => {
+            if (!ranges.has(base))
+                ranges.set(base, commitRange(client, context, base, sha, options.deployStartedMs));
+            return ranges.get(base);
+        };
         const work = (async () => {
             const [pullRequest, previous] = await Promise.all([
                 changes.pullRequest ?? (client ? findPullRequest(client, sha, pullRequestNumber, changes.missing) : undefined),
-                findPreviousCommit(client, context, options.environment, sha, changes.missing),
+                findPreviousCommit(client, context, options.environment, sha, changes.missing, rangeFrom),
             ]);
             changes.pullRequest = pullRequest;
             if (!previous)
                 return;
             changes.previousCommitSha = previous;
             changes.compareUrl = compareUrl(context.env, previous, sha);
-            Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
+            const { missing, ...figures } = await rangeFrom(previous);
+            changes.missing.push(...missing);
+            Object.assign(changes, figures);
         })();
         const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
         if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
@@ -1747,13 +1769,17 @@ function loadGitHub() {
 }
 async function gitHubClient(options, owner, repo, signal) {
     const { getOctokit } = await loadGitHub();
-    const transport = gitHubFetch(options.budgetMs);
     // The signal aborts when the lookups end, done or out of time: no connection outlives them.
-    signal.addEventListener('abort', () => transport.dispose(), { once: true });
+    const transport = gitHubFetch({ signal, socketTimeoutMs: options.budgetMs });
     // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
     const fetch = transport.fetch;
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { fetch, signal, retries: 0 } });
     return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
+}
+/** @actions/github did not load (a dist/ missing a file, say): the lookups are left to the payload. */
+function clientNotLoaded(error, missing) {
+    missing.push({ what: "what GitHub's API would have told", why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` });
+    return undefined;
 }
 async function findPullRequest(client, sha, named, missing) {
     try {
@@ -1765,12 +1791,19 @@ async function findPullRequest(client, sha, named, missing) {
         return undefined;
     }
 }
-async function findPreviousCommit(client, context, environment, sha, missing) {
+/**
+ * The commit of the newest successful deployment to `environment`, else the push's previous
+ * commit. `expectPrevious` hears of the newest deployment while their statuses are asked for:
+ * nearly always the previous one, so its range can be on its way a round trip sooner.
+ */
+async function findPreviousCommit(client, context, environment, sha, missing, expectPrevious) {
     if (client && environment) {
         try {
             const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
             const deployments = (Array.isArray(data) ? data : []);
             const candidates = deployments.filter((deployment) => deployment.sha !== sha);
+            if (candidates[0])
+                expectPrevious(candidates[0].sha);
             const withStatus = await Promise.all(candidates.map(async (deployment) => {
                 const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
                 const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
@@ -1786,25 +1819,25 @@ async function findPreviousCommit(client, context, environment, sha, missing) {
     }
     return previousCommitFromPush(context);
 }
-async function commitRange(client, context, base, head, deployStartedMs, missing) {
-    if (client) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
-            const answer = data;
-            const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
-            return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
-        }
-        catch (error) {
-            const pushed = pushedCommits(context);
-            if (pushed)
-                return rangeFigures(pushed.length, pushed, deployStartedMs);
-            const status = error.status;
-            noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
-            return {};
-        }
-    }
+async function commitRange(client, context, base, head, deployStartedMs) {
     const pushed = pushedCommits(context);
-    return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
+    const fromPush = () => ({ ...(pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {}), missing: [] });
+    if (!client)
+        return fromPush();
+    try {
+        const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
+        const answer = data;
+        const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
+        return { ...rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs), missing: [] };
+    }
+    catch (error) {
+        if (pushed)
+            return fromPush();
+        const missing = [];
+        const status = error.status;
+        noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
+        return { missing };
+    }
 }
 /**
  * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
@@ -4773,6 +4806,7 @@ class TimedOut extends Error {
 class Last9Client {
     options;
     http;
+    disposed = false;
     constructor(options) {
         this.options = options;
         this.http = this.newHttpClient();
@@ -4796,8 +4830,9 @@ class Last9Client {
         const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
         return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
     }
-    /** Closes kept-alive connections so the process can exit. */
+    /** Closes kept-alive connections, and ends a call under way at its next retry, so the process can exit. */
     dispose() {
+        this.disposed = true;
         this.http.dispose();
     }
     newHttpClient() {
@@ -4837,10 +4872,12 @@ class Last9Client {
             const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
             if (decision.retry) {
                 await sleep(decision.delayMs);
-                continue;
+                if (!this.disposed)
+                    continue;
             }
-            if (decision.reason === 'success' && response)
+            else if (decision.reason === 'success' && response) {
                 return { ok: true, value: response, attempts };
+            }
             if (response)
                 return { ok: false, failure: { kind: 'http', status: response.status, body: this.forMessage(response.body) }, attempts };
             return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };

@@ -48,7 +48,7 @@ export function describeMissing(missing: readonly Missing[]): string | undefined
   const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
   const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
   const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-  return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The marker was sent without it.`;
+  return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
 }
 
 const NO_COMMIT = /^0+$/;
@@ -145,17 +145,25 @@ export async function lookUpChanges(context: GithubContext, options: LookupOptio
   const timer = setTimeout(() => abort.abort(), options.budgetMs);
   let client: GitHubClient | undefined;
   try {
-    client = options.token ? await gitHubClient(options, owner, repo, abort.signal) : undefined;
+    client = options.token ? await gitHubClient(options, owner, repo, abort.signal).catch((error: unknown) => clientNotLoaded(error, changes.missing)) : undefined;
+    // Each range is asked for once: findPreviousCommit asks for the likeliest one early.
+    const ranges = new Map<string, Promise<CommitRange>>();
+    const rangeFrom = (base: string): Promise<CommitRange> => {
+      if (!ranges.has(base)) ranges.set(base, commitRange(client, context, base, sha, options.deployStartedMs));
+      return ranges.get(base) as Promise<CommitRange>;
+    };
     const work = (async () => {
       const [pullRequest, previous] = await Promise.all([
         changes.pullRequest ?? (client ? findPullRequest(client, sha, pullRequestNumber, changes.missing) : undefined),
-        findPreviousCommit(client, context, options.environment, sha, changes.missing),
+        findPreviousCommit(client, context, options.environment, sha, changes.missing, rangeFrom),
       ]);
       changes.pullRequest = pullRequest;
       if (!previous) return;
       changes.previousCommitSha = previous;
       changes.compareUrl = compareUrl(context.env, previous, sha);
-      Object.assign(changes, await commitRange(client, context, previous, sha, options.deployStartedMs, changes.missing));
+      const { missing, ...figures } = await rangeFrom(previous);
+      changes.missing.push(...missing);
+      Object.assign(changes, figures);
     })();
     const timedOut = new Promise<'timeout'>((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
     if ((await Promise.race([work.then(() => 'done' as const), timedOut])) === 'timeout') {
@@ -183,13 +191,18 @@ function loadGitHub(): Promise<typeof import('./github-api.js')> {
 
 async function gitHubClient(options: LookupOptions, owner: string, repo: string, signal: AbortSignal): Promise<GitHubClient> {
   const { getOctokit } = await loadGitHub();
-  const transport = gitHubFetch(options.budgetMs);
   // The signal aborts when the lookups end, done or out of time: no connection outlives them.
-  signal.addEventListener('abort', () => transport.dispose(), { once: true });
+  const transport = gitHubFetch({ signal, socketTimeoutMs: options.budgetMs });
   // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
   const fetch = transport.fetch as unknown as typeof globalThis.fetch;
   const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { fetch, signal, retries: 0 } });
   return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
+}
+
+/** @actions/github did not load (a dist/ missing a file, say): the lookups are left to the payload. */
+function clientNotLoaded(error: unknown, missing: Missing[]): undefined {
+  missing.push({ what: "what GitHub's API would have told", why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` });
+  return undefined;
 }
 
 async function findPullRequest(client: GitHubClient, sha: string, named: string | undefined, missing: Missing[]): Promise<PullRequest | undefined> {
@@ -202,12 +215,25 @@ async function findPullRequest(client: GitHubClient, sha: string, named: string 
   }
 }
 
-async function findPreviousCommit(client: GitHubClient | undefined, context: GithubContext, environment: string, sha: string, missing: Missing[]): Promise<string | undefined> {
+/**
+ * The commit of the newest successful deployment to `environment`, else the push's previous
+ * commit. `expectPrevious` hears of the newest deployment while their statuses are asked for:
+ * nearly always the previous one, so its range can be on its way a round trip sooner.
+ */
+async function findPreviousCommit(
+  client: GitHubClient | undefined,
+  context: GithubContext,
+  environment: string,
+  sha: string,
+  missing: Missing[],
+  expectPrevious: (sha: string) => void,
+): Promise<string | undefined> {
   if (client && environment) {
     try {
       const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
       const deployments = (Array.isArray(data) ? data : []) as Array<{ id: number; sha: string }>;
       const candidates = deployments.filter((deployment) => deployment.sha !== sha);
+      if (candidates[0]) expectPrevious(candidates[0].sha);
       const withStatus = await Promise.all(
         candidates.map(async (deployment) => {
           const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
@@ -224,30 +250,25 @@ async function findPreviousCommit(client: GitHubClient | undefined, context: Git
   return previousCommitFromPush(context);
 }
 
-async function commitRange(
-  client: GitHubClient | undefined,
-  context: GithubContext,
-  base: string,
-  head: string,
-  deployStartedMs: number,
-  missing: Missing[],
-): Promise<{ commitCount?: number; leadTimeS?: number }> {
-  if (client) {
-    try {
-      const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
-      const answer = data as { total_commits?: number; commits?: Array<{ commit?: { committer?: { date?: string } } }> };
-      const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
-      return rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs);
-    } catch (error) {
-      const pushed = pushedCommits(context);
-      if (pushed) return rangeFigures(pushed.length, pushed, deployStartedMs);
-      const status = (error as { status?: number }).status;
-      noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
-      return {};
-    }
-  }
+/** How many commits went out and the lead time, with what could not be found out about them. */
+type CommitRange = { commitCount?: number; leadTimeS?: number; missing: Missing[] };
+
+async function commitRange(client: GitHubClient | undefined, context: GithubContext, base: string, head: string, deployStartedMs: number): Promise<CommitRange> {
   const pushed = pushedCommits(context);
-  return pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {};
+  const fromPush = (): CommitRange => ({ ...(pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {}), missing: [] });
+  if (!client) return fromPush();
+  try {
+    const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
+    const answer = data as { total_commits?: number; commits?: Array<{ commit?: { committer?: { date?: string } } }> };
+    const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
+    return { ...rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs), missing: [] };
+  } catch (error) {
+    if (pushed) return fromPush();
+    const missing: Missing[] = [];
+    const status = (error as { status?: number }).status;
+    noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
+    return { missing };
+  }
 }
 
 /**

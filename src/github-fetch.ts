@@ -7,6 +7,7 @@
 // arrayBuffer().
 
 import { HttpClient } from '@actions/http-client';
+import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 
 export interface FetchInit {
   method?: string;
@@ -27,16 +28,28 @@ export interface FetchResponse {
 
 export interface GitHubFetch {
   fetch(url: string, init?: FetchInit): Promise<FetchResponse>;
-  /** Ends every connection, those still waiting for an answer too, so that the process can exit. */
-  dispose(): void;
 }
 
-/** `socketTimeoutMs`: how long a connection may stay silent before it is given up. */
-export function gitHubFetch(socketTimeoutMs: number): GitHubFetch {
-  // No user agent of its own: octokit's (which names @actions/github and the run) is kept.
-  const client = new HttpClient(undefined, [], { keepAlive: true, allowRetries: false, socketTimeout: socketTimeoutMs });
+/**
+ * `signal` ends every request, those still waiting for an answer too (through a proxy as well), and
+ * closes the kept-alive connections, so that the process can exit. `socketTimeoutMs`: how long a
+ * connection may stay silent before it is given up.
+ */
+export function gitHubFetch({ signal, socketTimeoutMs }: { signal: AbortSignal; socketTimeoutMs: number }): GitHubFetch {
+  // A request handler is http-client's hook into each request's options: Node aborts a request whose
+  // options carry a signal.
+  const abortWithSignal: RequestHandler = {
+    prepareRequest: (options) => Object.assign(options, { signal }),
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not an authentication handler')),
+  };
+  const client = new HttpClient(undefined, [abortWithSignal], { keepAlive: true, allowRetries: false, socketTimeout: socketTimeoutMs });
+  // Octokit's user agent (which names @actions/github and the run), not http-client's.
+  client.userAgent = undefined;
+  signal.addEventListener('abort', () => client.dispose(), { once: true });
   return {
     async fetch(url, init = {}) {
+      signal.throwIfAborted();
       init.signal?.throwIfAborted();
       const response = await client.request(init.method ?? 'GET', url, init.body ?? null, init.headers ?? {});
       const body = await readBody(response.message);
@@ -51,7 +64,6 @@ export function gitHubFetch(socketTimeoutMs: number): GitHubFetch {
         arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
       };
     },
-    dispose: () => client.dispose(),
   };
 }
 

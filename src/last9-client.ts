@@ -77,6 +77,7 @@ class TimedOut extends Error {}
 
 export class Last9Client {
   private http: HttpClient;
+  private disposed = false;
 
   constructor(private readonly options: ClientOptions) {
     this.http = this.newHttpClient();
@@ -101,8 +102,9 @@ export class Last9Client {
     return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
   }
 
-  /** Closes kept-alive connections so the process can exit. */
+  /** Closes kept-alive connections, and ends a call under way at its next retry, so the process can exit. */
   dispose(): void {
+    this.disposed = true;
     this.http.dispose();
   }
 
@@ -141,9 +143,10 @@ export class Last9Client {
       const decision = decideRetry({ attempts, outcome, policy: retry, remainingMs: deadline.remainingMs(), nowMs: Date.now(), random: this.options.random ?? Math.random });
       if (decision.retry) {
         await sleep(decision.delayMs);
-        continue;
+        if (!this.disposed) continue;
+      } else if (decision.reason === 'success' && response) {
+        return { ok: true, value: response, attempts };
       }
-      if (decision.reason === 'success' && response) return { ok: true, value: response, attempts };
       if (response) return { ok: false, failure: { kind: 'http', status: response.status, body: this.forMessage(response.body) }, attempts };
       return { ok: false, failure: { kind: 'network', message: this.forMessage('networkError' in outcome ? outcome.networkError : '') }, attempts };
     }
