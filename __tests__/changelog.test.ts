@@ -269,7 +269,9 @@ describe("this repository's CHANGELOG.md", () => {
       const version = /^\[(.+)\]/.exec(heading)?.[1] ?? '';
       assert.equal(changelogSection(next, version), changelogSection(text, version), version);
     }
-    assert.equal(changelogSection(next, '99.0.0'), '### Fixed\n\n- Something.');
+    // The new version gets what was unreleased: the line added here, then what the file has.
+    const unreleased = changelogSection(text, 'Unreleased');
+    assert.equal(changelogSection(next, '99.0.0'), ['### Fixed\n\n- Something.', unreleased].filter(Boolean).join('\n\n'));
   });
 });
 

@@ -1,7 +1,8 @@
 // `npm run bench [-- --runs N] [--latency MS]`: medians over repeated runs on this machine of the
 // main and post steps of the bundled action against the local fake Last9 and fake GitHub API —
 // with the lookups of what shipped (the default) and with link_changes: false — beside a bare
-// `node -e 0` and a bundle of @actions/core alone on the same Node for scale; the size of dist/;
+// `node -e 0` and a bundle of @actions/core alone (built as dist/ is: undici read on first use) on
+// the same Node for scale; the size of dist/;
 // and the HTTP requests one whole window makes. `--latency MS` delays every answer of both fakes,
 // as a real network would. Runs are interleaved so that load on this shared machine hits all alike.
 
@@ -39,7 +40,7 @@ function timeNode(args: string[]): Promise<number> {
 
 const coreOnlyDir = mkdtempSync(join(tmpdir(), 'deployment-marker-bench-'));
 const ncc = join(PROJECT_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-execFileSync(process.execPath, [ncc, 'build', 'testing/core-only.ts', '--out', coreOnlyDir, '--quiet'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+execFileSync(process.execPath, [ncc, 'build', 'testing/core-only.ts', '--out', coreOnlyDir, '--no-cache', '--quiet'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
 const coreOnly = join(coreOnlyDir, 'index.js');
 
 const fake = await FakeLast9.start();
@@ -92,7 +93,7 @@ if (latencyMs > 0) {
 }
 const files = readdirSync(join(PROJECT_ROOT, 'dist'), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
 const total = files.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
-console.log(`dist/: ${(total / 1024).toFixed(0)} KiB in ${files.length} files (${files.map((entry) => `${join(entry.parentPath, entry.name).slice(join(PROJECT_ROOT, 'dist').length + 1)} ${(statSync(join(entry.parentPath, entry.name)).size / 1024).toFixed(0)} KiB`).join(', ')})`);
+console.log(`dist/: ${(total / 1024).toFixed(0)} KiB (${total} bytes; the target is under 1 MB) in ${files.length} files (${files.map((entry) => `${join(entry.parentPath, entry.name).slice(join(PROJECT_ROOT, 'dist').length + 1)} ${(statSync(join(entry.parentPath, entry.name)).size / 1024).toFixed(0)} KiB`).join(', ')})`);
 for (const [variant, counts] of Object.entries(requestsPerWindow)) {
   const last9 = counts.filter((_, index) => index % 2 === 0);
   const githubCalls = counts.filter((_, index) => index % 2 === 1);
