@@ -866,9 +866,11 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: ./src/undici-on-first-use.ts
 // undici, read only when it is first used. @actions/http-client imports it at its top for
 // ProxyAgent alone, which this action's own requests never use (a proxy goes through `tunnel`), and
-// @actions/github for the fetch of its API calls; undici and the Node built-ins it pulls in (http2,
-// worker_threads, zlib, …) cost every step ≈ 20 ms to load. The bundles resolve `undici` to this
-// module (tsconfig.json `paths`); the real undici is bundled once, as dist/undici.cjs.
+// @actions/github for its fetch, which the lookups do not use either (src/github-fetch.ts); only a
+// proxy set for GITHUB_API_URL makes @actions/github build a ProxyAgent as it loads. undici and the
+// Node built-ins it pulls in (http2, worker_threads, zlib, …) would cost every step ≈ 25 ms to
+// load. The bundles resolve `undici` to this module (tsconfig.json `paths`); the real undici is
+// bundled once, as dist/undici.cjs.
 
 let undici;
 function load() {
