@@ -737,9 +737,13 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+/** Each control character (line breaks too) becomes a space. */
+function withoutControlCharacters(text) {
+    return text.replace(CONTROL_CHARACTERS, ' ');
+}
 /** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
 function boundValue(value) {
-    const singleLine = value.replace(CONTROL_CHARACTERS, ' ');
+    const singleLine = withoutControlCharacters(value);
     const characters = [...singleLine];
     return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
 }
@@ -4099,7 +4103,6 @@ function getIDToken(aud) {
 // a line, so control characters become spaces and a command prefix is broken up.
 
 
-const log_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 /**
  * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
  * characters, without `::` at its start and without `##[`.
@@ -4107,8 +4110,7 @@ const log_CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 function printable(text) {
     return text
         .split(/\r?\n/)
-        .map((line) => line
-        .replace(log_CONTROL_CHARACTERS, ' ')
+        .map((line) => withoutControlCharacters(line)
         .replace(/^(\s*):(?=:)/, '$1: ')
         .replace(/##\[/g, '# #['))
         .join('\n');
@@ -4302,6 +4304,7 @@ function parseJson(text) {
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
+
 
 
 
@@ -4526,10 +4529,11 @@ function parseNames(name, raw, pattern, problem) {
     return [...new Set(names)];
 }
 /**
- * The variables capture_env never reads: the action's own inputs (the refresh token among them)
- * and the runner's tokens. Windows treats variable names without regard to case.
+ * The variables capture_env never reads: those whose values are secrets (redact.ts), the inputs of
+ * this or any action (the refresh token among them) and the runner's runtime. Windows treats
+ * variable names without regard to case.
  */
-const NEVER_CAPTURED = [/^INPUT_/i, /^ACTIONS_.*TOKEN/i, /^ACTIONS_RUNTIME_/i, /^GITHUB_TOKEN$/i];
+const NEVER_CAPTURED = [...SECRET_VARIABLES, /^INPUT_/i, /^ACTIONS_RUNTIME_/i];
 function withoutSecretVariables(names, warnings) {
     const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
     if (refused.length > 0) {
@@ -4631,13 +4635,15 @@ function parseMatrix(raw, warnings) {
 
 
 
+/** The inputs that hold tokens: masked first, and blanked out of any error message. */
+const TOKEN_INPUTS = [INPUT.refreshToken, INPUT.githubToken];
 /**
  * Masks the tokens the step is given before anything else is printed: the refresh token first,
  * then the job token. A value too short to mask safely is not masked (it would blank that text
  * everywhere in the log); it is never printed either.
  */
 function maskTokens() {
-    for (const input of [INPUT.refreshToken, INPUT.githubToken]) {
+    for (const input of TOKEN_INPUTS) {
         const token = getInput(input).trim();
         if (token.length >= MIN_SECRET_LENGTH)
             core_setSecret(token);
@@ -4708,7 +4714,7 @@ async function guard(body) {
         await body();
     }
     catch (error) {
-        const tokens = [INPUT.refreshToken, INPUT.githubToken].map((input) => getInput(input).trim());
+        const tokens = TOKEN_INPUTS.map((input) => getInput(input).trim());
         const message = redact(error instanceof Error ? error.message : String(error), tokens);
         const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
         report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
@@ -5180,7 +5186,7 @@ async function deliver(settings, event, session) {
 ;// CONCATENATED MODULE: ./src/main-step.ts
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
 // Only this step looks up what shipped (the post step repeats its start's attributes), so only
-// its bundle carries @actions/github.
+// it loads @actions/github (dist/github-api.js).
 
 
 

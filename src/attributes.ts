@@ -176,9 +176,14 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
 export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
 
+/** Each control character (line breaks too) becomes a space. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, ' ');
+}
+
 /** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
 export function boundValue(value: string): string {
-  const singleLine = value.replace(CONTROL_CHARACTERS, ' ');
+  const singleLine = withoutControlCharacters(value);
   const characters = [...singleLine];
   return characters.length > MAX_VALUE_LENGTH ? characters.slice(0, MAX_VALUE_LENGTH).join('') : singleLine;
 }

@@ -5,9 +5,7 @@
 // a line, so control characters become spaces and a command prefix is broken up.
 
 import * as core from '@actions/core';
-import { CONTROL_CHARACTER } from './attributes.js';
-
-const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+import { withoutControlCharacters } from './attributes.js';
 
 /**
  * Text safe to print: each line (text may have several, e.g. a dry run's JSON) without control
@@ -17,8 +15,7 @@ export function printable(text: string): string {
   return text
     .split(/\r?\n/)
     .map((line) =>
-      line
-        .replace(CONTROL_CHARACTERS, ' ')
+      withoutControlCharacters(line)
         .replace(/^(\s*):(?=:)/, '$1: ')
         .replace(/##\[/g, '# #['),
     )

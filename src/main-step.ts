@@ -1,6 +1,6 @@
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
 // Only this step looks up what shipped (the post step repeats its start's attributes), so only
-// its bundle carries @actions/github.
+// it loads @actions/github (dist/github-api.js).
 
 import { randomUUID } from 'node:crypto';
 import type { Attributes } from './attributes.js';

@@ -30,7 +30,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** Environment variables whose values are secrets: the runner's tokens and the token inputs of this or any action. */
-const SECRET_VARIABLES = [/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i];
+export const SECRET_VARIABLES = [/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i];
 
 export function secretsInEnvironment(env: Record<string, string | undefined>): string[] {
   return Object.entries(env)

@@ -4,6 +4,7 @@
 import { CONTROL_CHARACTER, MAX_VALUE_LENGTH } from './attributes.js';
 import { quote, quoteList } from './messages.js';
 import { INPUT, type InputName } from './names.js';
+import { SECRET_VARIABLES } from './redact.js';
 import type { RetryPolicy } from './retry.js';
 
 export type EventState = 'window' | 'start' | 'stop';
@@ -301,10 +302,11 @@ function parseNames(name: InputName, raw: string, pattern: RegExp, problem: Prob
 }
 
 /**
- * The variables capture_env never reads: the action's own inputs (the refresh token among them)
- * and the runner's tokens. Windows treats variable names without regard to case.
+ * The variables capture_env never reads: those whose values are secrets (redact.ts), the inputs of
+ * this or any action (the refresh token among them) and the runner's runtime. Windows treats
+ * variable names without regard to case.
  */
-const NEVER_CAPTURED = [/^INPUT_/i, /^ACTIONS_.*TOKEN/i, /^ACTIONS_RUNTIME_/i, /^GITHUB_TOKEN$/i];
+const NEVER_CAPTURED = [...SECRET_VARIABLES, /^INPUT_/i, /^ACTIONS_RUNTIME_/i];
 
 function withoutSecretVariables(names: string[], warnings: string[]): string[] {
   const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));

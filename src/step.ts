@@ -9,13 +9,16 @@ import { MIN_SECRET_LENGTH, redact } from './redact.js';
 import { readSettings, type Settings } from './settings.js';
 import { log } from './log.js';
 
+/** The inputs that hold tokens: masked first, and blanked out of any error message. */
+const TOKEN_INPUTS = [INPUT.refreshToken, INPUT.githubToken] as const;
+
 /**
  * Masks the tokens the step is given before anything else is printed: the refresh token first,
  * then the job token. A value too short to mask safely is not masked (it would blank that text
  * everywhere in the log); it is never printed either.
  */
 export function maskTokens(): void {
-  for (const input of [INPUT.refreshToken, INPUT.githubToken]) {
+  for (const input of TOKEN_INPUTS) {
     const token = core.getInput(input).trim();
     if (token.length >= MIN_SECRET_LENGTH) core.setSecret(token);
   }
@@ -92,7 +95,7 @@ export async function guard(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
-    const tokens = [INPUT.refreshToken, INPUT.githubToken].map((input) => core.getInput(input).trim());
+    const tokens = TOKEN_INPUTS.map((input) => core.getInput(input).trim());
     const message = redact(error instanceof Error ? error.message : String(error), tokens);
     const failOnError = core.getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
     report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
