@@ -494,13 +494,17 @@ function deployedRevision({ env, payload }) {
     }
     return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
 }
+const SERVER = String.raw `https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
+const OWNER_AND_NAME = String.raw `[\w.-]+\/[\w.-]+`;
+/** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
+const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
 /**
  * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
  * gives them: links built on it go into the job summary as they are.
  */
 function repositoryUrl(env) {
     const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-    if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+    if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository))
         return undefined;
     return `${server}/${repository}`;
 }
@@ -5058,8 +5062,8 @@ async function writeWindowSummary({ settings, attributes, events }) {
 }
 const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
-const PULL_REQUEST_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\w.-]+\/[\w.-]+\/pull\/\d+$/;
-const COMPARE_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[\w.-]+\/[\w.-]+\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/;
+const PULL_REQUEST_URL = new RegExp(String.raw `^${REPOSITORY_PAGE}\/pull\/\d+$`);
+const COMPARE_URL = new RegExp(String.raw `^${REPOSITORY_PAGE}\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$`);
 /** The "What shipped" list: the pull request with its title, the compare link, the commit count, the lead time. */
 function whatShipped(attributes) {
     const items = [];

@@ -74,13 +74,18 @@ export function deployedRevision({ env, payload }: GithubContext): Revision {
   return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
 }
 
+const SERVER = String.raw`https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
+const OWNER_AND_NAME = String.raw`[\w.-]+\/[\w.-]+`;
+/** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
+export const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
+
 /**
  * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
  * gives them: links built on it go into the job summary as they are.
  */
 export function repositoryUrl(env: Env): string | undefined {
   const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository)) return undefined;
   return `${server}/${repository}`;
 }
 

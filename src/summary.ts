@@ -2,7 +2,7 @@
 
 import * as core from '@actions/core';
 import { CONTROL_CHARACTER, type Attributes } from './attributes.js';
-import { repositoryUrl } from './github-context.js';
+import { REPOSITORY_PAGE, repositoryUrl } from './github-context.js';
 import type { Settings } from './settings.js';
 
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
@@ -51,8 +51,8 @@ export async function writeWindowSummary({ settings, attributes, events }: Windo
 const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 
 /** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
-const PULL_REQUEST_URL = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?\/[\w.-]+\/[\w.-]+\/pull\/\d+$/;
-const COMPARE_URL = /^https?:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[\w.-]+\/[\w.-]+\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/;
+const PULL_REQUEST_URL = new RegExp(String.raw`^${REPOSITORY_PAGE}\/pull\/\d+$`);
+const COMPARE_URL = new RegExp(String.raw`^${REPOSITORY_PAGE}\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$`);
 
 /** The "What shipped" list: the pull request with its title, the compare link, the commit count, the lead time. */
 export function whatShipped(attributes: Attributes): string[] {
