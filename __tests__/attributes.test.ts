@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readEvent } from '../src/event-payload.js';
 import { describe, test } from 'node:test';
 import {
   boundValue,
@@ -11,6 +12,11 @@ import {
   type Attributes,
 } from '../src/attributes.js';
 import { pushContext } from '../testing/runner.js';
+
+/** githubAttributes over a payload as GitHub sends it, read as the action reads it. */
+function githubAttributesOf(env: Parameters<typeof githubAttributes>[0], payload: unknown, options: Parameters<typeof githubAttributes>[2]) {
+  return githubAttributes(env, readEvent(payload).event, options);
+}
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
@@ -51,7 +57,7 @@ describe('githubAttributes', () => {
       RUNNER_ENVIRONMENT: 'github-hosted',
     };
     const payload = { head_commit: { message: 'Fix rounding in invoice totals\n\nLong body that must not be sent.' } };
-    const attributes = githubAttributes(env, payload, { matrix: {} });
+    const attributes = githubAttributesOf(env, payload, { matrix: {} });
     assert.deepEqual(attributes, {
       pipeline_slug: 'payments-api/deploy',
       pipeline_name: 'Deploy',
@@ -91,9 +97,9 @@ describe('githubAttributes', () => {
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_ACTOR: 'dependabot[bot]',
     };
-    const payload = { number: 42, pull_request: { number: 42, head: { sha: 'head1111111111111111111111111111111111111', ref: 'feature/faster-checkout' } } };
-    const attributes = githubAttributes(env, payload, { matrix: {} });
-    assert.equal(attributes.commit_sha, 'head1111111111111111111111111111111111111');
+    const payload = { number: 42, pull_request: { number: 42, head: { sha: 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1', ref: 'feature/faster-checkout' } } };
+    const attributes = githubAttributesOf(env, payload, { matrix: {} });
+    assert.equal(attributes.commit_sha, 'a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1');
     assert.equal(attributes.branch, 'feature/faster-checkout');
     assert.equal(attributes.github_pr_number, '42');
     assert.equal(attributes.source, 'pull_request');
@@ -103,9 +109,9 @@ describe('githubAttributes', () => {
   });
 
   test('github_pr_number and the head sha are not taken on a push, even if the payload had a pull_request field', () => {
-    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'pushsha', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
-    const attributes = githubAttributes(env, { pull_request: { number: 7, head: { sha: 'other' } } }, { matrix: {} });
-    assert.equal(attributes.commit_sha, 'pushsha');
+    const env = { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main', GITHUB_HEAD_REF: '' };
+    const attributes = githubAttributesOf(env, { pull_request: { number: 7, head: { sha: 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5' } } }, { matrix: {} });
+    assert.equal(attributes.commit_sha, 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2');
     assert.equal(attributes.branch, 'main');
     assert.equal(attributes.github_pr_number, undefined);
   });
@@ -113,45 +119,45 @@ describe('githubAttributes', () => {
   test('a tag run: tag set, no branch', () => {
     const env = {
       GITHUB_REPOSITORY: 'acme/payments-api',
-      GITHUB_SHA: 'abc123',
+      GITHUB_SHA: 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
       GITHUB_REF: 'refs/tags/v2.4.1',
       GITHUB_REF_NAME: 'v2.4.1',
       GITHUB_REF_TYPE: 'tag',
       GITHUB_EVENT_NAME: 'push',
     };
-    const attributes = githubAttributes(env, {}, { matrix: {} });
+    const attributes = githubAttributesOf(env, {}, { matrix: {} });
     assert.equal(attributes.tag, 'v2.4.1');
     assert.ok(!('branch' in attributes), 'a tag run has no branch');
-    assert.equal(attributes.commit_sha, 'abc123');
+    assert.equal(attributes.commit_sha, 'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3');
     assert.equal(attributes.github_ref, 'refs/tags/v2.4.1');
   });
 
   test('a branch run has no tag', () => {
-    const attributes = githubAttributes({ GITHUB_REF_NAME: 'main', GITHUB_REF_TYPE: 'branch' }, {}, { matrix: {} });
+    const attributes = githubAttributesOf({ GITHUB_REF_NAME: 'main', GITHUB_REF_TYPE: 'branch' }, {}, { matrix: {} });
     assert.equal(attributes.branch, 'main');
     assert.ok(!('tag' in attributes));
   });
 
   test('workflow_dispatch: source says so, nothing from a workflow_run', () => {
-    const env = { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'release', GITHUB_SHA: 'dispatchsha', GITHUB_RUN_ID: '5' };
-    const attributes = githubAttributes(env, { inputs: { environment: 'production' }, ref: 'refs/heads/release' }, { matrix: {} });
+    const env = { GITHUB_EVENT_NAME: 'workflow_dispatch', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'release', GITHUB_SHA: 'd4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4', GITHUB_RUN_ID: '5' };
+    const attributes = githubAttributesOf(env, { inputs: { environment: 'production' }, ref: 'refs/heads/release' }, { matrix: {} });
     assert.equal(attributes.source, 'workflow_dispatch');
     assert.equal(attributes.branch, 'release');
-    assert.equal(attributes.commit_sha, 'dispatchsha');
+    assert.equal(attributes.commit_sha, 'd4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4');
     assert.ok(!('triggered_from_build_id' in attributes));
     assert.ok(!('github_pr_number' in attributes));
   });
 
   test('workflow_run: triggered_from_build_id is the triggering run', () => {
     const env = { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_RUN_ID: '2000', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' };
-    const attributes = githubAttributes(env, { workflow_run: { id: 1999, conclusion: 'success' } }, { matrix: {} });
+    const attributes = githubAttributesOf(env, { workflow_run: { id: 1999, conclusion: 'success' } }, { matrix: {} });
     assert.equal(attributes.triggered_from_build_id, '1999');
     assert.equal(attributes.build_id, '2000');
     assert.equal(attributes.source, 'workflow_run');
   });
 
   test('triggered_from_build_id is only read on workflow_run events', () => {
-    const attributes = githubAttributes({ GITHUB_EVENT_NAME: 'push' }, { workflow_run: { id: 1999 } }, { matrix: {} });
+    const attributes = githubAttributesOf({ GITHUB_EVENT_NAME: 'push' }, { workflow_run: { id: 1999 } }, { matrix: {} });
     assert.ok(!('triggered_from_build_id' in attributes));
   });
 
@@ -162,7 +168,7 @@ describe('githubAttributes', () => {
       GITHUB_RUN_ID: '777',
       GITHUB_RUN_ATTEMPT: '3',
     };
-    const attributes = githubAttributes(env, {}, { matrix: {} });
+    const attributes = githubAttributesOf(env, {}, { matrix: {} });
     assert.equal(attributes.retry_count, '2');
     assert.equal(attributes.rebuilt_from_build_id, '777');
     assert.equal(attributes.github_run_attempt, '3');
@@ -171,7 +177,7 @@ describe('githubAttributes', () => {
   });
 
   test('a first attempt is not a rebuild', () => {
-    const attributes = githubAttributes({ GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '1' }, {}, { matrix: {} });
+    const attributes = githubAttributesOf({ GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '1' }, {}, { matrix: {} });
     assert.equal(attributes.retry_count, '0');
     assert.ok(!('rebuilt_from_build_id' in attributes));
   });
@@ -182,82 +188,82 @@ describe('githubAttributes', () => {
     ['acme/payments-api/.github/workflows/ci.prod.yml@refs/pull/3/merge', 'payments-api/ci.prod'],
   ] as const) {
     test(`pipeline_slug from GITHUB_WORKFLOW_REF ${ref}`, () => {
-      const attributes = githubAttributes({ GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_WORKFLOW_REF: ref }, {}, { matrix: {} });
+      const attributes = githubAttributesOf({ GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_WORKFLOW_REF: ref }, {}, { matrix: {} });
       assert.equal(attributes.pipeline_slug, slug);
     });
   }
 
   test('no pipeline_slug without GITHUB_WORKFLOW_REF', () => {
-    const attributes = githubAttributes({ GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_WORKFLOW: 'Deploy' }, {}, { matrix: {} });
+    const attributes = githubAttributesOf({ GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_WORKFLOW: 'Deploy' }, {}, { matrix: {} });
     assert.ok(!('pipeline_slug' in attributes));
     assert.equal(attributes.pipeline_name, 'Deploy');
   });
 
   for (const generated of ['__acme_deployment-marker', '__run', '__run_2', '__actions_checkout']) {
     test(`step_label omitted for the generated step id ${generated}`, () => {
-      const attributes = githubAttributes({ GITHUB_ACTION: generated, GITHUB_JOB: 'deploy' }, {}, { matrix: {} });
+      const attributes = githubAttributesOf({ GITHUB_ACTION: generated, GITHUB_JOB: 'deploy' }, {}, { matrix: {} });
       assert.ok(!('step_label' in attributes));
       assert.equal(attributes.step_key, 'deploy');
     });
   }
 
   test('step_label is a user-written step id', () => {
-    assert.equal(githubAttributes({ GITHUB_ACTION: 'mark_deploy' }, {}, { matrix: {} }).step_label, 'mark_deploy');
+    assert.equal(githubAttributesOf({ GITHUB_ACTION: 'mark_deploy' }, {}, { matrix: {} }).step_label, 'mark_deploy');
   });
 
   test('actor is the triggering actor, falling back to GITHUB_ACTOR', () => {
-    assert.equal(githubAttributes({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'bob' }, {}, { matrix: {} }).actor, 'bob');
-    assert.equal(githubAttributes({ GITHUB_ACTOR: 'alice' }, {}, { matrix: {} }).actor, 'alice');
-    assert.equal(githubAttributes({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: '' }, {}, { matrix: {} }).actor, 'alice');
+    assert.equal(githubAttributesOf({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: 'bob' }, {}, { matrix: {} }).actor, 'bob');
+    assert.equal(githubAttributesOf({ GITHUB_ACTOR: 'alice' }, {}, { matrix: {} }).actor, 'alice');
+    assert.equal(githubAttributesOf({ GITHUB_ACTOR: 'alice', GITHUB_TRIGGERING_ACTOR: '' }, {}, { matrix: {} }).actor, 'alice');
   });
 
   test('commit_message: only the first line, trimmed', () => {
     const payload = { head_commit: { message: '  Bump lodash to 4.17.21  \r\nSigned-off-by: someone' } };
-    assert.equal(githubAttributes({}, payload, { matrix: {} }).commit_message, 'Bump lodash to 4.17.21');
+    assert.equal(githubAttributesOf({}, payload, { matrix: {} }).commit_message, 'Bump lodash to 4.17.21');
   });
 
   test('commit_message: a long first line is cut to 200 characters', () => {
     const longLine = 'x'.repeat(199) + 'YZ' + 'w'.repeat(500);
-    const message = githubAttributes({}, { head_commit: { message: `${longLine}\nbody` } }, { matrix: {} }).commit_message;
+    const message = githubAttributesOf({}, { head_commit: { message: `${longLine}\nbody` } }, { matrix: {} }).commit_message;
     assert.equal(message?.length, 200);
     assert.equal(message, 'x'.repeat(199) + 'Y');
   });
 
   test('commit_message: the 200-character cut counts characters, not UTF-16 units (no broken emoji)', () => {
-    const message = githubAttributes({}, { head_commit: { message: '🚀'.repeat(300) } }, { matrix: {} }).commit_message ?? '';
+    const message = githubAttributesOf({}, { head_commit: { message: '🚀'.repeat(300) } }, { matrix: {} }).commit_message ?? '';
     assert.equal([...message].length, 200);
     assert.equal(message, '🚀'.repeat(200));
   });
 
   test('commit_message: a non-string message or an empty first line is left out', () => {
-    assert.ok(!('commit_message' in githubAttributes({}, { head_commit: { message: { text: 'x' } } }, { matrix: {} })));
-    assert.ok(!('commit_message' in githubAttributes({}, { head_commit: { message: '   \nsecond line' } }, { matrix: {} })));
-    assert.ok(!('commit_message' in githubAttributes({}, { head_commit: null }, { matrix: {} })));
+    assert.ok(!('commit_message' in githubAttributesOf({}, { head_commit: { message: { text: 'x' } } }, { matrix: {} })));
+    assert.ok(!('commit_message' in githubAttributesOf({}, { head_commit: { message: '   \nsecond line' } }, { matrix: {} })));
+    assert.ok(!('commit_message' in githubAttributesOf({}, { head_commit: null }, { matrix: {} })));
   });
 
   test('job_id and github_job_url come from jobCheckRunId', () => {
     const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: '555', GITHUB_RUN_ATTEMPT: '2' };
-    const attributes = githubAttributes(env, {}, { jobCheckRunId: '31415926535', matrix: {} });
+    const attributes = githubAttributesOf(env, {}, { jobCheckRunId: '31415926535', matrix: {} });
     assert.equal(attributes.job_id, '31415926535');
     assert.equal(attributes.github_job_url, 'https://github.com/acme/api/actions/runs/555/job/31415926535');
   });
 
   test('no job_id and no github_job_url without jobCheckRunId', () => {
     const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/api', GITHUB_RUN_ID: '555' };
-    const attributes = githubAttributes(env, {}, { matrix: {} });
+    const attributes = githubAttributesOf(env, {}, { matrix: {} });
     assert.ok(!('job_id' in attributes));
     assert.ok(!('github_job_url' in attributes));
   });
 
   test('matrix: matrix_<key> for scalar values only, keys made label names', () => {
     const matrix = { os: 'ubuntu-latest', 'node-version': 22, experimental: false, include: [{ os: 'windows' }], config: { a: 1 }, empty: '', nothing: null };
-    const attributes = githubAttributes({}, {}, { matrix });
+    const attributes = githubAttributesOf({}, {}, { matrix });
     assert.deepEqual(attributes, { matrix_os: 'ubuntu-latest', matrix_node_version: '22', matrix_experimental: 'false' });
     assertLabelNames(attributes);
   });
 
   test('unknown values are left out, never sent as empty strings', () => {
-    assert.deepEqual(githubAttributes({}, {}, { matrix: {} }), {});
+    assert.deepEqual(githubAttributesOf({}, {}, { matrix: {} }), {});
     const allEmpty = {
       GITHUB_SERVER_URL: '',
       GITHUB_REPOSITORY: '',
@@ -279,12 +285,12 @@ describe('githubAttributes', () => {
       RUNNER_OS: '',
       RUNNER_ENVIRONMENT: '',
     };
-    assert.deepEqual(githubAttributes(allEmpty, {}, { jobCheckRunId: '', matrix: {} }), {});
+    assert.deepEqual(githubAttributesOf(allEmpty, {}, { jobCheckRunId: '', matrix: {} }), {});
   });
 
   test('a pull request whose head has no sha and no head ref: no commit_sha, no branch, not empty strings', () => {
     const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: 'merge', GITHUB_HEAD_REF: '', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: '1/merge' };
-    const attributes = githubAttributes(env, { pull_request: { number: 1, head: {} } }, { matrix: {} });
+    const attributes = githubAttributesOf(env, { pull_request: { number: 1, head: {} } }, { matrix: {} });
     assertNoEmptyValues(attributes);
     assert.ok(!('commit_sha' in attributes));
     assert.ok(!('branch' in attributes));
@@ -404,6 +410,25 @@ describe('composeAttributes', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0] ?? '', /^custom attribute keys "__proto__", "__k0", .* and 9981 more were dropped: keys starting with "__" are reserved by Prometheus$/);
     assert.ok((warnings[0] ?? '').length < 500, `${warnings[0]?.length} characters`);
+  });
+
+  test('a key longer than 128 characters is dropped with a warning quoting it short: it would not fit in the hand-off', () => {
+    const key = `k${'e'.repeat(130_000)}`;
+    const { attributes, warnings } = composeAttributes({ github: {}, user: { [key]: 'v', [`a${'b'.repeat(127)}`]: 'kept' }, correlation: correlation() });
+    assert.deepEqual(Object.keys(attributes).filter((name) => !(name in correlation())), [`a${'b'.repeat(127)}`]);
+    assert.deepEqual(warnings, [`custom attribute keys "k${'e'.repeat(39)}"… were dropped: a label name is at most 128 characters`]);
+  });
+
+  test('the attributes take at most 12,000 characters as JSON: user keys go first, newest last, with one warning', () => {
+    const wide = '🚀'.repeat(255);
+    const user = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`u${index}`, wide]));
+    const { attributes, warnings } = composeAttributes({ github: { commit_sha: 'c'.repeat(40) }, user, correlation: correlation() });
+    assert.ok(JSON.stringify(attributes).length <= 12_000, `${JSON.stringify(attributes).length}`);
+    assert.equal(attributes.commit_sha, 'c'.repeat(40));
+    for (const key of Object.keys(correlation())) assert.ok(key in attributes, key);
+    const kept = Object.keys(user).filter((key) => key in attributes);
+    assert.deepEqual(kept, Object.keys(user).slice(0, 22), 'the first user keys are kept');
+    assert.deepEqual(warnings, [`an event's attributes take at most 12000 characters as JSON; dropped ${Array.from({ length: 18 }, (_, index) => `"u${22 + index}"`).join(', ')}`]);
   });
 
   test('an empty user value is left out, not sent empty', () => {
@@ -527,9 +552,15 @@ function enterprisePushEnv(overrides: Record<string, string>): Record<string, st
 
 describe('more context', () => {
   test('GitHub Enterprise Server: links use GITHUB_SERVER_URL', () => {
-    const attributes = githubAttributes(enterprisePushEnv({ GITHUB_SERVER_URL: 'https://ghe.example.com' }), {}, { jobCheckRunId: '9', matrix: {} });
+    const attributes = githubAttributesOf(enterprisePushEnv({ GITHUB_SERVER_URL: 'https://ghe.example.com' }), {}, { jobCheckRunId: '9', matrix: {} });
     assert.match(attributes.build_url ?? '', /^https:\/\/ghe\.example\.com\/acme\/payments-api\//);
     assert.match(attributes.github_job_url ?? '', /^https:\/\/ghe\.example\.com\//);
+  });
+
+  test('a GITHUB_SERVER_URL with user-info: no link is built on it, so its password reaches no label', () => {
+    const attributes = githubAttributesOf(enterprisePushEnv({ GITHUB_SERVER_URL: 'https://deploy:s3cret-pass@ghe.example.com' }), {}, { jobCheckRunId: '9', matrix: {} });
+    assert.deepEqual([attributes.build_url, attributes.github_job_url], [undefined, undefined]);
+    assert.ok(!JSON.stringify(attributes).includes('s3cret-pass'));
   });
 
   test('a huge matrix cannot push out the correlation attributes', () => {
@@ -545,7 +576,7 @@ describe('capturedAttributes', () => {
   test('only the listed environment variables and workflow_dispatch inputs', () => {
     const env = { HELM_CHART: 'payments-1.2', SECRET_TOKEN: 'nope', EMPTY: '' };
     const payload = { inputs: { reason: 'hotfix', 'canary-percent': 10, force: true, other: 'x' } };
-    assert.deepEqual(capturedAttributes(env, payload, ['HELM_CHART', 'EMPTY', 'MISSING'], ['reason', 'canary-percent', 'force', 'absent']), {
+    assert.deepEqual(capturedAttributes(env, readEvent(payload).event.inputs, ['HELM_CHART', 'EMPTY', 'MISSING'], ['reason', 'canary-percent', 'force', 'absent']), {
       env_helm_chart: 'payments-1.2',
       build_param_reason: 'hotfix',
       'build_param_canary-percent': '10',

@@ -249,6 +249,26 @@ describe('several services in one job', () => {
     assert.equal(eventsOf('search-api')[0]?.attributes.deployment_id, windowA.outputs.deployment_id);
     assert.equal(eventsOf('search-indexer')[0]?.attributes.deployment_id, windowB.outputs.deployment_id);
   });
+
+  test('two services given the same deployment_id are two windows: each post step sends its own stop', async () => {
+    const job = newJob();
+    const deploymentId = pushContext().GITHUB_RUN_ID ?? ''; // deployment_id: ${{ github.run_id }}
+    const uses = ['payments-api', 'checkout-web'].map((service) => ({ stepId: service, inputs: inputs({ service, deployment_id: deploymentId }) }));
+    const steps: StepResult[] = [];
+    for (const use of uses) steps.push(await job.runMain(use));
+    for (const use of [...uses].reverse()) steps.push(await job.runPost(use));
+    assertQuiet(...steps);
+    for (const { stepId: service } of uses) {
+      assert.deepEqual(
+        eventsOf(service).map((event) => [event.event_state, event.attributes.deployment_id]),
+        [
+          ['start', deploymentId],
+          ['stop', deploymentId],
+        ],
+        service,
+      );
+    }
+  });
 });
 
 describe('monorepos and matrices', () => {

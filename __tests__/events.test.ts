@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readEvent } from '../src/event-payload.js';
 import { describe, test } from 'node:test';
 import { changeEvent, startAttributes, stopAttributes } from '../src/events.js';
 import type { Attributes } from '../src/attributes.js';
@@ -31,7 +32,7 @@ function settings(overrides: Partial<Settings> = {}): Settings {
   };
 }
 
-const PUSH_ENV = { ...pushContext(), GITHUB_SHA: '3f2a9c0d', DEPLOY_REGION: 'eu-west-1' };
+const PUSH_ENV = { ...pushContext(), GITHUB_SHA: '3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d', DEPLOY_REGION: 'eu-west-1' };
 
 describe('startAttributes', () => {
   test('never sends a value that holds the refresh token or a runner token; says which keys it dropped', () => {
@@ -39,7 +40,7 @@ describe('startAttributes', () => {
     const { attributes, warnings } = startAttributes(
       settings({ customAttributes: { leaked: 'rt-123456', team: 'payments' }, captureEnv: ['DEPLOY_NOTE', 'DEPLOY_REGION'] }),
       'dep-abc',
-      { env, payload: {} },
+      { env, event: readEvent({}).event },
     );
     assert.equal(attributes.leaked, undefined);
     assert.equal(attributes.env_deploy_note, undefined);
@@ -53,7 +54,7 @@ describe('startAttributes', () => {
     const { attributes, warnings } = startAttributes(
       settings({ customAttributes: { team: 'payments' }, version: 'v1.2.3' }),
       'dep-abc',
-      { env: PUSH_ENV, payload: { head_commit: { message: 'Ship it' } } },
+      { env: PUSH_ENV, event: readEvent({ head_commit: { message: 'Ship it' } }).event },
     );
     assert.equal(attributes.service_name, 'payments-api');
     assert.equal(attributes.service, 'payments-api');
@@ -61,7 +62,7 @@ describe('startAttributes', () => {
     assert.equal(attributes.env, 'production');
     assert.equal(attributes.deployment_id, 'dep-abc');
     assert.equal(attributes.version, 'v1.2.3');
-    assert.equal(attributes.commit_sha, '3f2a9c0d');
+    assert.equal(attributes.commit_sha, '3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d');
     assert.equal(attributes.branch, 'main');
     assert.equal(attributes.commit_message, 'Ship it');
     assert.equal(attributes.team, 'payments');
@@ -74,7 +75,7 @@ describe('startAttributes', () => {
     const { attributes } = startAttributes(
       settings({ includeGithubAttributes: false, customAttributes: { team: 'payments' }, captureEnv: ['DEPLOY_REGION'], jobCheckRunId: '42', matrix: { os: 'linux' } }),
       'dep-abc',
-      { env: PUSH_ENV, payload: { head_commit: { message: 'Ship it' } } },
+      { env: PUSH_ENV, event: readEvent({ head_commit: { message: 'Ship it' } }).event },
     );
     assert.deepEqual(attributes, {
       service_name: 'payments-api',
@@ -91,7 +92,7 @@ describe('startAttributes', () => {
     const { attributes } = startAttributes(
       settings({ captureEnv: ['DEPLOY_REGION', 'UNSET_VAR'], captureInputs: ['Environment', 'missing'] }),
       'dep-abc',
-      { env: PUSH_ENV, payload: { inputs: { Environment: 'staging', dry: true } } },
+      { env: PUSH_ENV, event: readEvent({ inputs: { Environment: 'staging', dry: true } }).event },
     );
     assert.equal(attributes.env_deploy_region, 'eu-west-1');
     assert.equal(attributes.build_param_environment, 'staging');
@@ -100,7 +101,7 @@ describe('startAttributes', () => {
   });
 
   test('matrix and job id reach the start through settings', () => {
-    const { attributes } = startAttributes(settings({ jobCheckRunId: '31415', matrix: { os: 'ubuntu-latest' } }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    const { attributes } = startAttributes(settings({ jobCheckRunId: '31415', matrix: { os: 'ubuntu-latest' } }), 'dep-abc', { env: PUSH_ENV, event: readEvent({}).event });
     assert.equal(attributes.job_id, '31415');
     assert.equal(attributes.github_job_url, 'https://github.com/acme/payments-api/actions/runs/9876543210/job/31415');
     assert.equal(attributes.matrix_os, 'ubuntu-latest');
@@ -109,12 +110,12 @@ describe('startAttributes', () => {
   test('with 1,000 custom attributes the start has at most 62 attributes, so the stop fits in 64', () => {
     const customAttributes: Record<string, string> = {};
     for (let i = 0; i < 1000; i++) customAttributes[`custom_${i}`] = `v${i}`;
-    const { attributes: start, warnings } = startAttributes(settings({ customAttributes, version: 'v9' }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    const { attributes: start, warnings } = startAttributes(settings({ customAttributes, version: 'v9' }), 'dep-abc', { env: PUSH_ENV, event: readEvent({}).event });
     assert.ok(Object.keys(start).length <= 62, `start has ${Object.keys(start).length} attributes`);
     assert.equal(start.deployment_id, 'dep-abc');
     assert.equal(start.service_name, 'payments-api');
     assert.equal(start.version, 'v9');
-    assert.equal(start.commit_sha, '3f2a9c0d', 'CI context kept over user keys');
+    assert.equal(start.commit_sha, '3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d', 'CI context kept over user keys');
     assert.equal(start.build_id, '9876543210');
     const dropped = Object.keys(customAttributes).filter((key) => !(key in start));
     assert.ok(dropped.length >= 1000 - 62);
@@ -132,7 +133,7 @@ describe('startAttributes', () => {
   test('a big matrix cannot push the start past 62 either', () => {
     const matrix: Record<string, unknown> = {};
     for (let i = 0; i < 200; i++) matrix[`dim${i}`] = `value${i}`;
-    const { attributes: start } = startAttributes(settings({ matrix }), 'dep-abc', { env: PUSH_ENV, payload: {} });
+    const { attributes: start } = startAttributes(settings({ matrix }), 'dep-abc', { env: PUSH_ENV, event: readEvent({}).event });
     assert.ok(Object.keys(start).length <= 62, `start has ${Object.keys(start).length} attributes`);
     assert.equal(start.deployment_id, 'dep-abc');
     assert.ok(Object.keys(stopAttributes(start, 'failure', 5)).length <= 64);
@@ -142,7 +143,7 @@ describe('startAttributes', () => {
     const { attributes, warnings } = startAttributes(
       settings({ customAttributes: { deployment_id: 'forged', service_name: 'other', result: 'success' } }),
       'dep-abc',
-      { env: PUSH_ENV, payload: {} },
+      { env: PUSH_ENV, event: readEvent({}).event },
     );
     assert.equal(attributes.deployment_id, 'dep-abc');
     assert.equal(attributes.service_name, 'payments-api');
@@ -158,7 +159,7 @@ describe('stopAttributes', () => {
     service: 'payments-api',
     env: 'production',
     deployment_id: 'dep-abc',
-    commit_sha: '3f2a9c0d',
+    commit_sha: '3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d3f2a9c0d',
     branch: 'main',
   };
 

@@ -1,228 +1,76 @@
-// The fake GitHub REST API itself, through real HTTP: what it answers, refuses and breaks on purpose.
+// The fake GitHub answers as GitHub does: the action's GraphQL query is valid against GitHub's
+// published schema (@octokit/graphql-schema), the fake executes queries against that schema, and
+// its REST answers validate against GitHub's REST description (@octokit/openapi).
 
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import {
-  DEFAULT_GITHUB_TOKEN,
-  FakeGitHub,
-  MERGED_PULL_REQUEST,
-  fakeSha,
-  pushOfMergedPullRequest,
-  type ScenarioExpectations,
-} from '../testing/fake-github.js';
+import { parse, validate } from 'graphql';
+import { WHAT_SHIPPED_QUERY } from '../src/github-answers.js';
+import { DEFAULT_GITHUB_TOKEN, FakeGitHub, gitHubSchema, MERGED_PULL_REQUEST, pushOfMergedPullRequest } from '../testing/fake-github.js';
+import { gitHubRestSchema } from '../testing/github-openapi.js';
 
-const fake = await FakeGitHub.start();
-after(() => fake.stop());
-
-let expected: ScenarioExpectations;
+const github = await FakeGitHub.start();
+after(() => github.stop());
 beforeEach(() => {
-  fake.reset();
-  expected = pushOfMergedPullRequest(fake);
+  github.reset();
+  pushOfMergedPullRequest(github);
 });
 
-const REPO = '/repos/acme/payments-api';
-
-async function get(path: string, options: { token?: string | null; scheme?: string; timeoutMs?: number } = {}): Promise<{ status: number; headers: Headers; body: unknown }> {
-  const token = options.token === undefined ? DEFAULT_GITHUB_TOKEN : options.token;
-  const headers: Record<string, string> = { accept: 'application/vnd.github+json' };
-  if (token !== null) headers.authorization = `${options.scheme ?? 'token'} ${token}`;
-  const response = await fetch(path.startsWith('http') ? path : `${fake.url}${path}`, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 2_000) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+async function call(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${github.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `token ${init.token ?? DEFAULT_GITHUB_TOKEN}`, 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
-
-function ids(body: unknown): number[] {
-  return (body as Array<{ id: number }>).map((item) => item.id);
-}
-
-/** The rel="…" targets of a Link header. */
-function links(header: string | null): Record<string, string> {
-  return Object.fromEntries([...(header ?? '').matchAll(/<([^>]+)>; rel="(\w+)"/g)].map((match) => [match[2], match[1]]));
-}
+const variables = { owner: 'acme', name: 'payments-api', sha: MERGED_PULL_REQUEST.sha, environment: 'production', pullRequests: true };
 
 describe('FakeGitHub', () => {
-  test('the seeded scenario is what its exported values say', () => {
-    assert.deepEqual(expected, MERGED_PULL_REQUEST);
-    assert.equal(expected.previousSha, fake.history[fake.history.length - 4]?.sha, 'three commits back');
-    assert.equal(expected.sha, fake.history.at(-1)?.sha);
-    assert.equal(expected.commitCount, 3);
-    assert.equal(expected.oldestCommitAt, '2026-01-15T09:03:17Z');
+  test("the action's query is valid against GitHub's published GraphQL schema", () => {
+    assert.deepEqual(validate(gitHubSchema(), parse(WHAT_SHIPPED_QUERY)).map((error) => error.message), []);
   });
 
-  test('checks the token: token or Bearer scheme, else 401 Bad credentials', async () => {
-    assert.equal((await get(`${REPO}/deployments`)).status, 200);
-    assert.equal((await get(`${REPO}/deployments`, { scheme: 'Bearer' })).status, 200);
-    for (const token of [null, 'ghs_wrong']) {
-      const refused = await get(`${REPO}/deployments`, { token });
-      assert.equal(refused.status, 401);
-      assert.deepEqual(refused.body, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+  test('a query GitHub would refuse is refused, as GitHub does: errors, no data', async () => {
+    const { body } = await call('/graphql', { method: 'POST', body: { query: '{ repository(owner: "acme", name: "payments-api") { deployments { nodes { sha } } } }' } });
+    assert.equal(body.data, undefined);
+    assert.match(JSON.stringify(body.errors), /Cannot query field \\"sha\\" on type \\"Deployment\\"/);
+  });
+
+  test("the scenario's deployments, newest first with their latest status, and the deployed commit's pull request", async () => {
+    const { body } = await call('/graphql', { method: 'POST', body: { query: WHAT_SHIPPED_QUERY, variables } });
+    const repository = (body.data as { repository: { commit: unknown; deployments: { nodes: Array<{ commitOid: string; latestStatus: { state: string } }> } } }).repository;
+    assert.deepEqual(repository.commit, { associatedPullRequests: { nodes: [{ number: 143, title: MERGED_PULL_REQUEST.pullRequest.title, merged: true, mergeCommit: { oid: MERGED_PULL_REQUEST.sha } }] } });
+    assert.deepEqual(
+      repository.deployments.nodes.map((node) => [node.commitOid.slice(0, 7), node.latestStatus.state]),
+      [['b1ac627', 'IN_PROGRESS'], ['b1ac627', 'FAILURE'], ['67fa876', 'SUCCESS'], ['92c85fd', 'INACTIVE']],
+    );
+  });
+
+  test('a field the job token may not read fails with a FORBIDDEN error at its path, nulled as the schema says', async () => {
+    github.permissions.delete('pull_requests');
+    const pulls = await call('/graphql', { method: 'POST', body: { query: WHAT_SHIPPED_QUERY, variables } });
+    assert.equal((pulls.body.data as { repository: { commit: { associatedPullRequests: unknown } } }).repository.commit.associatedPullRequests, null, 'a nullable field');
+    github.permissions.delete('deployments');
+    const { status, body } = await call('/graphql', { method: 'POST', body: { query: WHAT_SHIPPED_QUERY, variables: { ...variables, pullRequests: false } } });
+    assert.equal(status, 200);
+    assert.deepEqual(body.data, { repository: null }, 'Repository.deployments may not be null: its repository is');
+    assert.deepEqual((body.errors as Array<{ type: string; path: string[] }>).map(({ type, path }) => ({ type, path })), [{ type: 'FORBIDDEN', path: ['repository', 'deployments'] }]);
+  });
+
+  test('a compare answer validates against GitHub\'s commit-comparison schema; errors against basic-error', async () => {
+    const comparison = await call(`/repos/acme/payments-api/compare/${MERGED_PULL_REQUEST.previousSha}...${MERGED_PULL_REQUEST.sha}?per_page=100`);
+    const validComparison = gitHubRestSchema('commit-comparison');
+    assert.ok(validComparison(comparison.body), JSON.stringify(validComparison.errors));
+    assert.deepEqual([comparison.body.status, comparison.body.total_commits, (comparison.body.commits as unknown[]).length], ['ahead', 2, 2]);
+    const error = gitHubRestSchema('basic-error');
+    for (const [path, token, status] of [
+      [`/repos/acme/payments-api/compare/${'0'.repeat(40)}...${MERGED_PULL_REQUEST.sha}`, DEFAULT_GITHUB_TOKEN, 404],
+      ['/repos/acme/payments-api/compare/a...b', 'ghs_wrong', 401],
+    ] as const) {
+      const answer = await call(path, { token });
+      assert.equal(answer.status, status);
+      assert.ok(error(answer.body), JSON.stringify(error.errors));
     }
-    assert.equal(fake.requests[0]?.headers.authorization, `token ${DEFAULT_GITHUB_TOKEN}`);
-    assert.deepEqual(fake.requests.map((request) => request.status), [200, 200, 401, 401]);
-  });
-
-  test('refuses an endpoint whose permission the job token lacks with 403, as GitHub does', async () => {
-    fake.permissions.delete('deployments');
-    const refused = await get(`${REPO}/deployments?environment=production`);
-    assert.equal(refused.status, 403);
-    assert.deepEqual(refused.body, {
-      message: 'Resource not accessible by integration',
-      documentation_url: 'https://docs.github.com/rest/deployments/deployments#list-deployments',
-      status: '403',
-    });
-    assert.equal((await get(`${REPO}/deployments/${expected.currentDeploymentId}/statuses`)).status, 403);
-    assert.equal((await get(`${REPO}/compare/${expected.previousSha}...${expected.sha}`)).status, 200, 'contents is still granted');
-    fake.permissions.delete('pull_requests');
-    assert.equal((await get(`${REPO}/commits/${expected.sha}/pulls`)).status, 403);
-    fake.reset();
-    assert.equal((await get(`${REPO}/deployments`)).status, 200, 'reset() gives the permissions back');
-  });
-
-  test('lists the pull request that merged a commit, and 422 for a commit it has never seen', async () => {
-    const found = await get(`${REPO}/commits/${expected.sha}/pulls`);
-    assert.equal(found.status, 200);
-    const [pull, ...others] = found.body as Array<Record<string, unknown>>;
-    assert.equal(others.length, 0);
-    assert.equal(pull?.number, expected.pullRequest.number);
-    assert.equal(pull?.title, expected.pullRequest.title);
-    assert.equal(pull?.html_url, expected.pullRequest.url);
-    assert.equal(pull?.merged_at, expected.pullRequest.mergedAt);
-    assert.equal(pull?.merge_commit_sha, expected.sha);
-    assert.equal((pull?.user as { login: string }).login, expected.pullRequest.author);
-
-    const unknown = fakeSha('never pushed');
-    const missing = await get(`${REPO}/commits/${unknown}/pulls`);
-    assert.equal(missing.status, 422);
-    assert.equal((missing.body as { message: string }).message, `No commit found for SHA: ${unknown}`);
-  });
-
-  test('compares two commits: counts, commits oldest first, identical, behind, two dots', async () => {
-    const ahead = await get(`${REPO}/compare/${expected.previousSha}...${expected.sha}`);
-    assert.equal(ahead.status, 200);
-    const body = ahead.body as {
-      status: string;
-      ahead_by: number;
-      behind_by: number;
-      total_commits: number;
-      base_commit: { sha: string };
-      merge_base_commit: { sha: string };
-      commits: Array<{ sha: string; commit: { committer: { date: string }; message: string }; parents: Array<{ sha: string }> }>;
-      files: unknown[];
-    };
-    assert.deepEqual([body.status, body.ahead_by, body.behind_by, body.total_commits], ['ahead', 3, 0, 3]);
-    assert.equal(body.base_commit.sha, expected.previousSha);
-    assert.equal(body.merge_base_commit.sha, expected.previousSha);
-    assert.deepEqual(body.commits.map((commit) => commit.sha), expected.commitShas);
-    assert.equal(body.commits[0]?.commit.committer.date, expected.oldestCommitAt);
-    assert.equal(body.commits[0]?.parents[0]?.sha, expected.previousSha);
-    assert.deepEqual(body.files, []);
-
-    const identical = (await get(`${REPO}/compare/${expected.sha}...${expected.sha}`)).body as { status: string; total_commits: number; commits: unknown[] };
-    assert.deepEqual([identical.status, identical.total_commits, identical.commits.length], ['identical', 0, 0]);
-    const behind = (await get(`${REPO}/compare/${expected.sha}...${expected.previousSha}`)).body as { status: string; behind_by: number; commits: unknown[] };
-    assert.deepEqual([behind.status, behind.behind_by, behind.commits.length], ['behind', 3, 0]);
-    const twoDots = (await get(`${REPO}/compare/${expected.previousSha}..${expected.sha}`)).body as { total_commits: number };
-    assert.equal(twoDots.total_commits, 3);
-  });
-
-  test('pages compare commits when asked, with a Link header', async () => {
-    const first = await get(`${REPO}/compare/${fake.history[0]?.sha}...${expected.sha}?per_page=2`);
-    const body = first.body as { total_commits: number; commits: Array<{ sha: string }> };
-    assert.equal(body.total_commits, 5);
-    assert.deepEqual(body.commits.map((commit) => commit.sha), fake.history.slice(1, 3).map((commit) => commit.sha));
-    assert.match(links(first.headers.get('link')).last ?? '', /[?&]page=3$/);
-  });
-
-  test('answers 404 Not Found for an unknown base (a force-pushed before), another repository or path', async () => {
-    const forcePushed = await get(`${REPO}/compare/${fakeSha('force-pushed away')}...${expected.sha}`);
-    assert.equal(forcePushed.status, 404);
-    assert.equal((forcePushed.body as { message: string }).message, 'Not Found');
-    assert.equal((await get(`${REPO}/compare/${expected.previousSha}...${fakeSha('unknown head')}`)).status, 404);
-    assert.equal((await get(`/repos/acme/other-service/deployments`)).status, 404);
-    assert.equal((await get(`${REPO}/releases`)).status, 404);
-    assert.equal(fake.requestsTo('unknown').length, 1);
-  });
-
-  test('lists deployments filtered by environment, newest first, paginated with a Link header', async () => {
-    const production = await get(`${REPO}/deployments?environment=production`);
-    assert.deepEqual(ids(production.body), [2051377412, 2051098642, 2050245519, 2049811730]);
-    assert.equal(production.headers.get('link'), null, 'one page: no Link');
-    assert.deepEqual(ids((await get(`${REPO}/deployments?environment=staging`)).body), [2051034086]);
-    assert.deepEqual(ids((await get(`${REPO}/deployments?sha=${expected.previousSha}`)).body), [expected.previousDeploymentId]);
-
-    const first = await get(`${REPO}/deployments?environment=production&per_page=2`);
-    assert.deepEqual(ids(first.body), [expected.currentDeploymentId, 2051098642]);
-    const firstLinks = links(first.headers.get('link'));
-    assert.deepEqual(Object.keys(firstLinks), ['next', 'last']);
-    assert.ok(firstLinks.next?.startsWith(`${fake.url}${REPO}/deployments?`));
-    const second = await get(firstLinks.next ?? '');
-    assert.deepEqual(ids(second.body), [expected.previousDeploymentId, 2049811730]);
-    assert.deepEqual(Object.keys(links(second.headers.get('link'))), ['prev', 'first']);
-    assert.deepEqual(fake.requestsTo('deployments').at(-1)?.query, { environment: 'production', per_page: '2', page: '2' });
-  });
-
-  test('lists deployment statuses newest first, and 404 for an unknown deployment', async () => {
-    const current = await get(`${REPO}/deployments/${expected.currentDeploymentId}/statuses`);
-    assert.deepEqual((current.body as Array<{ state: string }>).map((status) => status.state), ['in_progress', 'queued']);
-    const previous = await get(`${REPO}/deployments/${expected.previousDeploymentId}/statuses?per_page=1`);
-    assert.deepEqual((previous.body as Array<{ state: string; environment: string }>).map((status) => [status.state, status.environment]), [['success', 'production']]);
-    assert.equal((await get(`${REPO}/deployments/1/statuses`)).status, 404);
-  });
-
-  test('finds the last successful production deployment of another commit over HTTP', async () => {
-    const deployments = (await get(`${REPO}/deployments?environment=production`)).body as Array<{ id: number; sha: string }>;
-    let previous: string | undefined;
-    for (const deployment of deployments.filter((candidate) => candidate.sha !== expected.sha)) {
-      const [latest] = (await get(`${REPO}/deployments/${deployment.id}/statuses?per_page=1`)).body as Array<{ state: string }>;
-      if (latest?.state === 'success') {
-        previous = deployment.sha;
-        break;
-      }
-    }
-    assert.equal(previous, expected.previousSha);
-  });
-
-  test('injects a 403 for a number of requests, then answers again', async () => {
-    fake.faults.push({ on: 'deployments', times: 1, respond: { status: 403, headers: { 'x-ratelimit-remaining': '0' } } });
-    const limited = await get(`${REPO}/deployments`);
-    assert.equal(limited.status, 403);
-    assert.equal(limited.headers.get('x-ratelimit-remaining'), '0');
-    assert.equal((await get(`${REPO}/deployments`)).status, 200);
-    assert.equal(fake.faults.length, 0);
-  });
-
-  test('a hang never answers: the client times out and the request is recorded unanswered', async () => {
-    fake.faults.push({ on: 'compare', respond: 'hang' });
-    await assert.rejects(get(`${REPO}/compare/${expected.previousSha}...${expected.sha}`, { timeoutMs: 100 }), { name: 'TimeoutError' });
-    assert.equal(fake.requestsTo('compare').length, 1);
-    assert.equal(fake.requestsTo('compare')[0]?.status, undefined);
-    assert.equal((await get(`${REPO}/deployments`)).status, 200, 'other endpoints still answer');
-  });
-
-  test('a reset drops the connection', async () => {
-    fake.faults.push({ on: 'any', times: 1, respond: 'reset' });
-    await assert.rejects(get(`${REPO}/deployments`), TypeError);
-    assert.equal((await get(`${REPO}/deployments`)).status, 200);
-  });
-
-  test('delays every answer by latencyMs, and waitFor sees the requests', async () => {
-    fake.latencyMs = 60;
-    const started = Date.now();
-    const answered = get(`${REPO}/commits/${expected.sha}/pulls`);
-    await fake.waitFor(() => fake.requestsTo('pulls').length === 1);
-    assert.equal(fake.requestsTo('pulls')[0]?.status, undefined, 'not answered yet');
-    assert.equal((await answered).status, 200);
-    assert.ok(Date.now() - started >= 55, `answered after ${Date.now() - started} ms`);
-  });
-
-  test('stops promptly with a hanging request outstanding', async () => {
-    const other = await FakeGitHub.start();
-    other.faults.push({ on: 'any', respond: 'hang' });
-    const pending = fetch(`${other.url}${REPO}/deployments`, { headers: { authorization: `token ${DEFAULT_GITHUB_TOKEN}` } });
-    await other.waitFor(() => other.requests.length === 1);
-    const started = Date.now();
-    await other.stop();
-    assert.ok(Date.now() - started < 500);
-    await assert.rejects(pending);
   });
 });

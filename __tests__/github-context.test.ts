@@ -6,9 +6,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { readEvent } from '../src/event-payload.js';
 import { deployedRevision, readGithubContext } from '../src/github-context.js';
 import { lifecycleHarness } from '../testing/harness.js';
 import { pushContext } from '../testing/runner.js';
+
+/** deployedRevision of a payload as GitHub sends it, read as the action reads it. */
+function revisionOf({ env, payload }: { env: Record<string, string>; payload: unknown }) {
+  return deployedRevision({ env, event: readEvent(payload).event });
+}
 
 const DEFAULT_BRANCH_TIP = '1111111111111111111111111111111111111111';
 const BUILT_COMMIT = '2222222222222222222222222222222222222222';
@@ -56,54 +62,76 @@ const EVENTS = {
 
 describe('deployedRevision', () => {
   test('workflow_run (deploy after CI): the commit and branch CI built, and its pull request', () => {
-    assert.deepEqual(deployedRevision(EVENTS.workflow_run), { commitSha: BUILT_COMMIT, branch: 'feature/faster-checkout', pullRequestNumber: '42' });
+    assert.deepEqual(revisionOf(EVENTS.workflow_run), { commitSha: BUILT_COMMIT, branch: 'feature/faster-checkout', pullRequestNumber: '42' });
   });
 
   test('workflow_run of a push has no pull request', () => {
     const payload = { workflow_run: { ...EVENTS.workflow_run.payload.workflow_run, head_branch: 'main', pull_requests: [] } };
-    assert.deepEqual(deployedRevision({ env: EVENTS.workflow_run.env, payload }), { commitSha: BUILT_COMMIT, branch: 'main', pullRequestNumber: undefined });
+    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload }), { commitSha: BUILT_COMMIT, branch: 'main', pullRequestNumber: undefined });
   });
 
   for (const event of ['pull_request_review', 'pull_request_review_comment'] as const) {
     test(`${event}: the PR's head branch and commit, though GITHUB_HEAD_REF is not set`, () => {
-      assert.deepEqual(deployedRevision(EVENTS[event]), { commitSha: BUILT_COMMIT, branch: 'fix/retry-budget', pullRequestNumber: '7' });
+      assert.deepEqual(revisionOf(EVENTS[event]), { commitSha: BUILT_COMMIT, branch: 'fix/retry-budget', pullRequestNumber: '7' });
     });
   }
 
   test('pull_request: the head commit, not the test merge commit', () => {
     const env = { ...EVENTS.pull_request_review.env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: 'fix/retry-budget' };
-    assert.deepEqual(deployedRevision({ env, payload: EVENTS.pull_request_review.payload }), { commitSha: BUILT_COMMIT, branch: 'fix/retry-budget', pullRequestNumber: '7' });
+    assert.deepEqual(revisionOf({ env, payload: EVENTS.pull_request_review.payload }), { commitSha: BUILT_COMMIT, branch: 'fix/retry-budget', pullRequestNumber: '7' });
   });
 
   test('merge_group: the queue\'s base branch, not the gh-readonly-queue ref; the commit under test', () => {
-    assert.deepEqual(deployedRevision(EVENTS.merge_group), { commitSha: BUILT_COMMIT, branch: 'main' });
+    assert.deepEqual(revisionOf(EVENTS.merge_group), { commitSha: BUILT_COMMIT, branch: 'main' });
   });
 
   test('push and other events: GITHUB_SHA, and the branch only on branch runs', () => {
-    assert.deepEqual(deployedRevision({ env: pushContext(), payload: {} }), { commitSha: pushContext().GITHUB_SHA, branch: 'main' });
-    assert.deepEqual(deployedRevision({ env: { ...pushContext(), GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.2.3' }, payload: {} }).branch, undefined);
+    assert.deepEqual(revisionOf({ env: pushContext(), payload: {} }), { commitSha: pushContext().GITHUB_SHA, branch: 'main' });
+    assert.deepEqual(revisionOf({ env: { ...pushContext(), GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1.2.3' }, payload: {} }).branch, undefined);
   });
 
   test('a payload without the event\'s object falls back to the environment; odd values are left out', () => {
-    assert.deepEqual(deployedRevision({ env: EVENTS.workflow_run.env, payload: {} }), { commitSha: DEFAULT_BRANCH_TIP, branch: 'main' });
+    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload: {} }), { commitSha: DEFAULT_BRANCH_TIP, branch: 'main' });
     const odd = { workflow_run: { head_sha: { sha: 'x' }, head_branch: null, pull_requests: 'none' } };
-    assert.deepEqual(deployedRevision({ env: EVENTS.workflow_run.env, payload: odd }), { commitSha: undefined, branch: undefined, pullRequestNumber: undefined });
+    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload: odd }), { commitSha: undefined, branch: undefined, pullRequestNumber: undefined });
   });
 });
 
 describe('readGithubContext', () => {
-  test('reads the payload from GITHUB_EVENT_PATH; a missing, broken or non-object file reads as an empty payload', () => {
+  test('reads the payload from GITHUB_EVENT_PATH; a missing, broken, non-object or oversized file reads as an empty payload, with one notice', () => {
     const dir = mkdtempSync(join(tmpdir(), 'github-context-'));
     try {
       const file = (name: string, text: string) => {
         writeFileSync(join(dir, name), text);
         return { GITHUB_EVENT_PATH: join(dir, name) };
       };
-      assert.deepEqual(readGithubContext(file('event.json', JSON.stringify(EVENTS.merge_group.payload))).payload, EVENTS.merge_group.payload);
-      assert.deepEqual(readGithubContext(file('broken.json', '{"merge_group": ')).payload, {});
-      assert.deepEqual(readGithubContext(file('array.json', '[1, 2]')).payload, {});
-      assert.deepEqual(readGithubContext({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }).payload, {});
-      assert.deepEqual(readGithubContext({}).payload, {});
+      const empty = readEvent({}).event;
+      const merged = readGithubContext(file('event.json', JSON.stringify(EVENTS.merge_group.payload)));
+      assert.deepEqual([merged.context.event.mergeGroup, merged.notice], [{ headSha: BUILT_COMMIT, baseRef: 'refs/heads/main' }, undefined]);
+      for (const [name, text, why] of [
+        ['broken.json', '{"merge_group": ', 'it is not JSON'],
+        ['array.json', '[1, 2]', 'it is not a JSON object'],
+        ['big.json', JSON.stringify({ padding: 'x'.repeat(100) }), 'it is 114 bytes, larger than GitHub sends'],
+      ]) {
+        const read = readGithubContext(file(name as string, text as string), 64);
+        assert.deepEqual(read.context.event, empty, name);
+        assert.equal(read.notice, `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out`);
+      }
+      assert.match(readGithubContext({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }).notice ?? '', /the file could not be read/);
+      assert.deepEqual(readGithubContext({}), { context: { env: {}, event: empty } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a field not of the type GitHub sends is left out and named in the notice; the rest is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'github-context-'));
+    try {
+      const path = join(dir, 'event.json');
+      writeFileSync(path, JSON.stringify({ ...EVENTS.workflow_run.payload, workflow_run: { ...EVENTS.workflow_run.payload.workflow_run, head_sha: { oid: 'x' }, id: 1.5 } }));
+      const { context, notice } = readGithubContext({ GITHUB_EVENT_PATH: path });
+      assert.deepEqual(context.event.workflowRun, { id: undefined, headSha: undefined, headBranch: 'feature/faster-checkout', pullRequestNumber: '42' });
+      assert.equal(notice, 'the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: "workflow_run.id", "workflow_run.head_sha"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -111,6 +139,12 @@ describe('readGithubContext', () => {
 });
 
 const harness = await lifecycleHarness();
+const EXPECTED = {
+  workflow_run: { branch: 'feature/faster-checkout', pullRequestNumber: '42' },
+  pull_request_review: { branch: 'fix/retry-budget', pullRequestNumber: '7' },
+  pull_request_review_comment: { branch: 'fix/retry-budget', pullRequestNumber: '7' },
+  merge_group: { branch: 'main', pullRequestNumber: undefined },
+};
 
 describe('the built action on each event', () => {
   for (const [event, { env, payload }] of Object.entries(EVENTS)) {
@@ -118,7 +152,7 @@ describe('the built action on each event', () => {
       const job = harness.newJob({ env: { ...pushContext(), ...env }, event: payload });
       await job.runMain({ inputs: harness.inputs() });
       await job.runPost({ inputs: harness.inputs() });
-      const expected = deployedRevision({ env: { ...pushContext(), ...env }, payload });
+      const expected = EXPECTED[event as keyof typeof EVENTS];
       assert.equal(harness.fake.events.length, 2);
       for (const sent of harness.fake.events) {
         assert.equal(sent.attributes.commit_sha, BUILT_COMMIT);

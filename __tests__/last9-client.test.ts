@@ -144,6 +144,19 @@ describe('Last9Client', () => {
     }
   });
 
+  test('an answer past 1 MiB is refused at once, not retried, whatever its status', async () => {
+    const last9 = client();
+    try {
+      fake.faults.push({ on: 'token', respond: { status: 200, body: `{"access_token": "${'x'.repeat(50 * 1024 * 1024)}"}` } });
+      const started = performance.now();
+      const token = await last9.exchangeToken(DEFAULT_REFRESH_TOKEN);
+      assert.deepEqual(token, { ok: false, failure: { kind: 'bad-answer', detail: "Last9's answer was larger than 1 MiB" }, attempts: 1 });
+      assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+    } finally {
+      last9.dispose();
+    }
+  });
+
   test('keeps secrets and long bodies out of failure descriptions', async () => {
     const last9 = client({ maxRetries: 0 });
     try {

@@ -2,6 +2,8 @@
 // against the fake Last9 on loopback. Each test has its own fake Last9 and job, so they run side by side.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, test, type TestContext } from 'node:test';
 import { DEFAULT_REFRESH_TOKEN } from '../testing/fake-last9.js';
@@ -161,6 +163,48 @@ describe('a deployment window', { concurrency: 3 }, () => {
     );
     assert.equal(fake.events[1]?.event_state, 'stop');
     assertClean(post);
+  });
+});
+
+describe('what the runner and earlier steps hand over', { concurrency: 3 }, () => {
+  // GITHUB_STATE lost: the post step never learns of the window, so it sends no stop (a start
+  // without its stop, never the reverse); GITHUB_ENV or GITHUB_OUTPUT lost: the window is whole.
+  for (const [file, postSendsStop] of [
+    ['GITHUB_STATE', false],
+    ['GITHUB_ENV', true],
+    ['GITHUB_OUTPUT', true],
+  ] as const) {
+    test(`${file} cannot be written: one warning naming it, the start is still sent, exit 0`, async (t) => {
+      const { fake, job, inputs, assertClean } = await setUp(t);
+      const notAFile = mkdtempSync(join(job.workspace, 'not-a-file-'));
+      const main = await job.runMain({ inputs: inputs(), env: { [file]: notAFile } });
+      const post = await job.runPost({ inputs: inputs() });
+      assert.equal(main.exitCode, 0);
+      assert.equal(post.exitCode, 0);
+      assert.equal(main.annotations.length, 1, main.stdout);
+      assert.match(warnings(main)[0] ?? '', new RegExp(`^Last9: could not write ${file} \\(.+\\); .+\\. The deploy itself is unaffected\\.$`));
+      assert.deepEqual(post.annotations, []);
+      assert.deepEqual(
+        fake.events.map((event) => event.event_state),
+        postSendsStop ? ['start', 'stop'] : ['start'],
+      );
+      assertClean(main, post);
+    });
+  }
+
+  test("a STATE_window an earlier step put into GITHUB_ENV never becomes this step's window", async (t) => {
+    const { fake, job, inputs, assertClean } = await setUp(t);
+    const forged = { deploymentId: 'forged', startedAt: new Date().toISOString(), attributes: { deployment_id: 'forged' } };
+    job.runScriptStep({ STATE_window: JSON.stringify(forged) });
+    const main = await job.runMain({ inputs: inputs({ event_state: 'start' }) });
+    const post = await job.runPost({ inputs: inputs({ event_state: 'start' }) });
+    assert.equal(main.exitCode, 0);
+    assert.equal(post.exitCode, 0);
+    assert.deepEqual(
+      fake.events.map((event) => [event.event_state, event.attributes.deployment_id]),
+      [['start', main.outputs.deployment_id]],
+    );
+    assertClean(main, post);
   });
 });
 

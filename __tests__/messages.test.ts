@@ -205,6 +205,14 @@ describe('parseAccessToken', () => {
     assert.equal(typeof parseAccessToken(JSON.stringify({ access_token: 'l9at-token-00000' }), NOW), 'object', '16 characters are enough');
   });
 
+  test('an access_token far longer than Last9 issues is refused: it could not be handed to the post step', () => {
+    assert.equal(
+      parseAccessToken(JSON.stringify({ access_token: 'x'.repeat(140_000) }), NOW),
+      'the token exchange answered with an access_token of 140000 characters, far longer than one Last9 issues; it was not used',
+    );
+    assert.equal(typeof parseAccessToken(JSON.stringify({ access_token: 'x'.repeat(8 * 1024) }), NOW), 'object', '8 KiB is still taken');
+  });
+
   for (const body of ['', '<html>502 Bad Gateway</html>', '{"access_token": "at-8"', 'OK']) {
     test(`not JSON (${JSON.stringify(body)}): a description saying so`, () => {
       const result = parseAccessToken(body, NOW);

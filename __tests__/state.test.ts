@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { StepState, type RunnerFiles } from '../src/state.js';
+import { JOB_ENV_PREFIX } from '../src/names.js';
+import { MAX_OPEN_WINDOWS, MAX_WARNINGS_SHOWN_CHARS, StepState, type RunnerFiles } from '../src/state.js';
 
 /** One job: GITHUB_ENV is shared by its steps; each step's GITHUB_STATE goes to its own post step only. */
 class FakeJob {
@@ -16,6 +17,7 @@ class FakeJob {
         getState: (name) => state[name] ?? '',
         exportVariable: (name, value) => (this.env[name] = value),
         getEnv: (name) => this.env[name],
+        setOutput: () => undefined,
       },
     };
   }
@@ -67,9 +69,9 @@ describe('StepState', () => {
     new StepState(job.step().files).windowClosed(api, opened('a'));
     new StepState(job.step().files).windowOpened(api, opened('b'), true);
     const end = new StepState(job.step().files);
-    assert.equal(end.window('a')?.closed, true);
-    assert.equal(end.window('b')?.closed, false);
-    assert.equal(end.window('never-opened'), undefined);
+    assert.equal(end.window(api, 'a')?.closed, true);
+    assert.equal(end.window(api, 'b')?.closed, false);
+    assert.equal(end.window(api, 'never-opened'), undefined);
   });
 
   test('what another job or a broken value left reads as nothing, never as a crash', () => {
@@ -81,6 +83,52 @@ describe('StepState', () => {
     new StepState(job.step().files).windowOpened(api, opened('a'), false);
     for (const name of Object.keys(job.env)) job.env[name] = '[';
     assert.equal(new StepState(job.step().files).newestOpenWindow(api), undefined);
-    assert.equal(new StepState(job.step().files).window('a'), undefined);
+    assert.equal(new StepState(job.step().files).window(api, 'a'), undefined);
+  });
+
+  test('a value of the wrong shape counts as unknown: a bad field is left out, a record without its closed flag is no record', () => {
+    const job = new FakeJob();
+    const badFields = job.step({ window: JSON.stringify({ ...opened('a'), attributes: { team: 1 } }), access_token: '{"token": "l9at-xyz", "expiresAtMs": "soon"}' });
+    assert.deepEqual(new StepState(badFields.files).postState()?.window, { ...opened('a'), attributes: {} });
+    assert.deepEqual(new StepState(badFields.files).postState()?.accessToken, { token: 'l9at-xyz' });
+    assert.equal(new StepState(job.step({ window: JSON.stringify({ ...opened('a'), startedAt: 'yesterday' }) }).files).postState(), undefined);
+
+    new StepState(job.step().files).windowOpened(api, opened('a'), false);
+    const exported = (prefix: string) => Object.keys(job.env).find((name) => name.startsWith(prefix)) as string;
+    const [record, openIds] = [exported(JOB_ENV_PREFIX.deployment), exported(JOB_ENV_PREFIX.openWindows)];
+    job.env[record] = JSON.stringify({ startedAt: 5, attributes: ['x'], closed: false });
+    job.env[openIds] = JSON.stringify(['x'.repeat(10_000), '', 7, 'a']);
+    const later = new StepState(job.step().files);
+    assert.deepEqual(later.newestOpenWindow(api), { deploymentId: 'a', startedAt: undefined, attributes: undefined, closed: false });
+    later.windowOpened(api, opened('b'), false);
+    assert.equal(job.env[openIds], '["a","b"]');
+    job.env[record] = JSON.stringify({ ...opened('a'), closed: 'yes' });
+    assert.equal(new StepState(job.step().files).window(api, 'a'), undefined);
+  });
+
+  test(`a job remembers the newest ${MAX_OPEN_WINDOWS} windows still open per service, so what it hands on stays small`, () => {
+    const job = new FakeJob();
+    const longestId = (index: number) => `w${index}`.padEnd(128, '-');
+    for (let index = 0; index < MAX_OPEN_WINDOWS + 10; index++) new StepState(job.step().files).windowOpened(api, opened(longestId(index)), false);
+    const later = new StepState(job.step().files);
+    const closedNewestFirst: string[] = [];
+    for (let window = later.newestOpenWindow(api); window; window = later.newestOpenWindow(api)) {
+      closedNewestFirst.push(window.deploymentId);
+      later.windowClosed(api, window);
+    }
+    assert.deepEqual(closedNewestFirst, Array.from({ length: MAX_OPEN_WINDOWS }, (_, index) => longestId(MAX_OPEN_WINDOWS + 9 - index)));
+    for (const [name, value] of Object.entries(job.env)) assert.ok(value.length < 8_000, `${name} holds ${value.length} characters`);
+  });
+
+  test(`the warnings handed to the post step stay within ${MAX_WARNINGS_SHOWN_CHARS} characters; the post step may show the others again`, () => {
+    const job = new FakeJob();
+    const main = job.step();
+    const warnings = Array.from({ length: 100 }, (_, index) => `Last9: warning ${index} `.padEnd(200, '.'));
+    const state = new StepState(main.files);
+    state.windowOpened(api, opened('a'), true);
+    state.warningsShown(warnings);
+    assert.ok((main.state.warnings_shown?.length ?? 0) <= MAX_WARNINGS_SHOWN_CHARS);
+    // Each warning takes 203 characters of the list: 202 as a JSON string, and a comma.
+    assert.deepEqual(new StepState(job.step(main.state).files).postState()?.warningsShown, warnings.slice(0, 39));
   });
 });

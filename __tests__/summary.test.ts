@@ -2,7 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { summaryText, whatShipped, workflowRunUrl } from '../src/summary.js';
+import { workflowRunUrl } from '../src/github-context.js';
+import { summaryText, whatShipped } from '../src/summary.js';
 
 test('a value is one line, with HTML and Markdown characters as entities', () => {
   const attack = 'production\n\n> re-authenticate at [github.com/login](https://attacker.example/login) ![t](https://attacker.example/t.png) <img src=x>';

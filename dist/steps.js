@@ -437,83 +437,101 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/github-context.ts
-// The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
-// started the run — and which revision it deploys. Only readGithubContext does I/O.
-
-/**
- * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
- * client would cost every step about a third of a bare Node start and is not otherwise needed.
- * An unreadable payload leaves out the attributes taken from it.
- */
-function readGithubContext(env = process.env) {
-    return { env, payload: readPayload(env.GITHUB_EVENT_PATH) };
+;// CONCATENATED MODULE: ./src/shape.ts
+// Checks of values from outside (a webhook payload, a server's JSON, the runner's files) against
+// the type they should have. Each gives the value when it fits and undefined when it does not, so
+// that what does not fit is unknown, never guessed at. Pure.
+/** 40 hex digits, as git and GitHub name a commit. */
+const COMMIT_SHA = /^[0-9a-f]{40}$/;
+function isRecord(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-function readPayload(path) {
-    if (!path)
-        return {};
-    try {
-        const payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return isObject(payload) ? payload : {};
-    }
-    catch {
-        return {};
-    }
+function shape_text(value) {
+    return typeof value === 'string' ? value : undefined;
 }
-/** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
-/**
- * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
- * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
- * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
- * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
- */
-function deployedRevision({ env, payload }) {
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    if (PULL_REQUEST_EVENTS.has(event) && isObject(payload.pull_request)) {
-        const pullRequest = payload.pull_request;
-        return {
-            commitSha: scalarString(pullRequest.head?.sha),
-            branch: scalarString(pullRequest.head?.ref) ?? env.GITHUB_HEAD_REF,
-            pullRequestNumber: scalarString(pullRequest.number),
-        };
-    }
-    if (event === 'workflow_run' && isObject(payload.workflow_run)) {
-        const run = payload.workflow_run;
-        return {
-            commitSha: scalarString(run.head_sha),
-            branch: scalarString(run.head_branch),
-            pullRequestNumber: Array.isArray(run.pull_requests) ? scalarString(run.pull_requests[0]?.number) : undefined,
-        };
-    }
-    if (event === 'merge_group' && isObject(payload.merge_group)) {
-        return {
-            commitSha: scalarString(payload.merge_group.head_sha),
-            branch: scalarString(payload.merge_group.base_ref)?.replace(/^refs\/heads\//, ''),
-        };
-    }
-    return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
+/** A safe integer of at least `min`: never NaN, a fraction, a float beyond 2^53 or a BigInt. */
+function wholeNumber(value, min = 0) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= min ? value : undefined;
 }
-const SERVER = String.raw `https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
-const OWNER_AND_NAME = String.raw `[\w.-]+\/[\w.-]+`;
-/** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
-const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
-/**
- * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
- * gives them: links built on it go into the job summary as they are.
- */
-function repositoryUrl(env) {
-    const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-    if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository))
-        return undefined;
-    return `${server}/${repository}`;
+function commitSha(value) {
+    return typeof value === 'string' && COMMIT_SHA.test(value) ? value : undefined;
 }
-/** A payload value as a string, if it is a string, number or boolean. */
-function scalarString(value) {
+function oneOf(value, choices) {
+    return choices.includes(value) ? value : undefined;
+}
+function list(value) {
+    return Array.isArray(value) ? value : undefined;
+}
+/** A string, number or boolean, as text. */
+function scalarText(value) {
     return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
 }
-function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A date GitHub writes (ISO 8601), as it was written. */
+function isoDate(value) {
+    return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/event-payload.ts
+// The webhook event that started the run (GITHUB_EVENT_PATH), read once and checked field by field:
+// only the fields the action uses are read, each with the type GitHub documents for it. A field of
+// another type is unknown (left out, and named in one notice), never guessed at. Pure.
+
+/** GitHub's push payload lists at most 2,048 commits; more is no payload GitHub sent. */
+const MAX_PUSHED_COMMITS = 2_048;
+function pushedCommitList(value) {
+    const commits = list(value);
+    return commits && commits.length <= MAX_PUSHED_COMMITS ? commits : undefined;
+}
+/** Reads what the action uses of a payload; `raw` is whatever JSON the file held. */
+function readEvent(raw) {
+    const unreadable = [];
+    /** The field checked by `check`; a field that is there (not null) but does not fit is noted. */
+    const read = (check, value, path) => {
+        if (value === undefined || value === null)
+            return undefined;
+        const checked = check(value);
+        if (checked === undefined)
+            unreadable.push(path);
+        return checked;
+    };
+    const object = (value, path) => read((candidate) => (isRecord(candidate) ? candidate : undefined), value, path);
+    const count = (value, path) => read((candidate) => scalarText(wholeNumber(candidate, 1)), value, path);
+    const payload = isRecord(raw) ? raw : {};
+    const headCommit = object(payload.head_commit, 'head_commit');
+    const pullRequest = object(payload.pull_request, 'pull_request');
+    const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
+    const workflowRun = object(payload.workflow_run, 'workflow_run');
+    const mergeGroup = object(payload.merge_group, 'merge_group');
+    const before = read(commitSha, payload.before, 'before');
+    const commits = read(pushedCommitList, payload.commits, 'commits');
+    const runPullRequests = read(list, workflowRun?.pull_requests, 'workflow_run.pull_requests');
+    const inputs = object(payload.inputs, 'inputs') ?? {};
+    const event = {
+        headCommitMessage: read(shape_text, headCommit?.message, 'head_commit.message'),
+        pushBefore: before && !/^0+$/.test(before) ? before : undefined,
+        pushedCommits: commits?.map((commit, index) => ({ timestamp: read(shape_text, object(commit, `commits[${index}]`)?.timestamp, `commits[${index}].timestamp`) })),
+        pullRequest: pullRequest && {
+            number: count(pullRequest.number, 'pull_request.number'),
+            title: read(shape_text, pullRequest.title, 'pull_request.title'),
+            headSha: read(commitSha, pullRequestHead?.sha, 'pull_request.head.sha'),
+            headRef: read(shape_text, pullRequestHead?.ref, 'pull_request.head.ref'),
+        },
+        workflowRun: workflowRun && {
+            id: count(workflowRun.id, 'workflow_run.id'),
+            headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
+            headBranch: read(shape_text, workflowRun.head_branch, 'workflow_run.head_branch'),
+            pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
+        },
+        mergeGroup: mergeGroup && {
+            headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),
+            baseRef: read(shape_text, mergeGroup.base_ref, 'merge_group.base_ref'),
+        },
+        inputs: Object.fromEntries(Object.entries(inputs).flatMap(([name, value]) => {
+            const scalar = read(scalarText, value, `inputs.${name}`);
+            return scalar === undefined ? [] : [[name, scalar]];
+        })),
+    };
+    return { event, unreadable };
 }
 
 ;// CONCATENATED MODULE: ./src/messages.ts
@@ -585,6 +603,127 @@ function hint(failure, context) {
     return 'Check refresh_token, org_slug and api_base_url.';
 }
 
+;// CONCATENATED MODULE: ./src/url.ts
+// URLs the action is given (api_base_url, GITHUB_API_URL): which hosts may be spoken to in plain
+// http, and how a message may quote a URL.
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+/** A URL as a message may show it: never its user-info (`user:password@`). */
+function withoutUserInfo(url) {
+    return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/github-context.ts
+// The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
+// started the run — and which revision it deploys. Only readGithubContext does I/O.
+
+
+
+
+
+/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
+const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
+/**
+ * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
+ * client would cost every step about a third of a bare Node start and is not otherwise needed.
+ * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
+ */
+function readGithubContext(env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { context: { env, event: readEvent({}).event } };
+    let raw;
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (size > maxBytes)
+            return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
+        raw = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
+    }
+    if (!isRecord(raw))
+        return unreadablePayload(env, 'it is not a JSON object');
+    const { event, unreadable } = readEvent(raw);
+    const notice = unreadable.length > 0
+        ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
+        : undefined;
+    return { context: { env, event }, notice };
+}
+function unreadablePayload(env, why) {
+    return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
+}
+/** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+/**
+ * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
+ * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
+ * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
+ * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
+ */
+function deployedRevision({ env, event }) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    if (PULL_REQUEST_EVENTS.has(name) && event.pullRequest) {
+        const { headSha, headRef, number } = event.pullRequest;
+        return { commitSha: headSha, branch: headRef ?? (env.GITHUB_HEAD_REF || undefined), pullRequestNumber: number };
+    }
+    if (name === 'workflow_run' && event.workflowRun) {
+        const { headSha, headBranch, pullRequestNumber } = event.workflowRun;
+        return { commitSha: headSha, branch: headBranch, pullRequestNumber };
+    }
+    if (name === 'merge_group' && event.mergeGroup) {
+        return { commitSha: event.mergeGroup.headSha, branch: event.mergeGroup.baseRef?.replace(/^refs\/heads\//, '') };
+    }
+    return {
+        commitSha: env.GITHUB_SHA && COMMIT_SHA.test(env.GITHUB_SHA) ? env.GITHUB_SHA : undefined,
+        branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+    };
+}
+const SERVER = String.raw `https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
+const OWNER_AND_NAME = String.raw `[\w.-]+\/[\w.-]+`;
+/** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
+const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
+/**
+ * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
+ * gives them (no user-info, no path): links built on it go into labels and the job summary as they are.
+ */
+function repositoryUrl(env, repository = env.GITHUB_REPOSITORY) {
+    const server = (env.GITHUB_SERVER_URL ?? '').replace(/\/$/, '');
+    if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository ?? ''))
+        return undefined;
+    return `${server}/${repository}`;
+}
+/** The run's page, only from values of the shape GitHub gives them. */
+function workflowRunUrl(env) {
+    const repository = repositoryUrl(env);
+    if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? ''))
+        return undefined;
+    return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+/**
+ * GitHub's REST API (GITHUB_API_URL; it differs on GitHub Enterprise Server), or why the lookups
+ * cannot use it: the job token goes to that host, so it must be https (plain http only on a
+ * loopback host) and carry no user-info, query or fragment.
+ */
+function gitHubApiUrl(env) {
+    const raw = env.GITHUB_API_URL || 'https://api.github.com';
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return { problem: 'GITHUB_API_URL is not a URL' };
+    }
+    if (url.username || url.password || url.search || url.hash)
+        return { problem: 'GITHUB_API_URL has user-info, a query or a fragment' };
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return { problem: `GITHUB_API_URL is not https (${url.protocol}//${url.host}); the job token is not sent in clear` };
+    }
+    return { url: url.href.replace(/\/+$/, '') };
+}
+
 ;// CONCATENATED MODULE: ./src/attributes.ts
 // GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
@@ -594,6 +733,17 @@ function hint(failure, context) {
 const MAX_ATTRIBUTES = 64;
 const MAX_VALUE_LENGTH = 255;
 const MAX_COMMIT_MESSAGE_LENGTH = 200;
+/**
+ * Prometheus sets no limit on a label name, but every name travels in the step's hand-off
+ * (GITHUB_ENV, GITHUB_STATE), which the runner passes to later steps as environment variables.
+ */
+const MAX_LABEL_NAME_LENGTH = 128;
+/**
+ * The most an event's attributes may take as JSON (in UTF-16 units, as Windows counts a variable):
+ * the start's attributes are handed on in one variable, which Windows caps at 32,767 characters
+ * (Linux at 128 KiB), so they stay far below that.
+ */
+const MAX_ATTRIBUTES_JSON_LENGTH = 12_000;
 /** Keys with their own inputs: a user attribute never replaces them. */
 const RESERVED_KEYS = [
     'deployment_id',
@@ -605,45 +755,43 @@ const RESERVED_KEYS = [
     'env',
 ];
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
-function githubAttributes(env, payload, options) {
-    const revision = deployedRevision({ env, payload });
+function githubAttributes(env, event, options) {
+    const revision = deployedRevision({ env, event });
     const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
     const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
+    const runUrl = workflowRunUrl(env);
     const jobId = options.jobCheckRunId;
     const attributes = {
         pipeline_slug: pipelineSlug(repositoryName, env.GITHUB_WORKFLOW_REF),
         pipeline_name: env.GITHUB_WORKFLOW,
         build_id: env.GITHUB_RUN_ID,
         build_number: env.GITHUB_RUN_NUMBER,
-        build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
+        build_url: runUrl && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
         commit_sha: revision.commitSha,
         branch: revision.branch,
         tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+        commit_message: firstLine(event.headCommitMessage, MAX_COMMIT_MESSAGE_LENGTH),
         actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
         step_key: env.GITHUB_JOB,
         step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
         job_id: jobId,
         source: env.GITHUB_EVENT_NAME,
         retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
-        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
+        triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflowRun?.id : undefined,
         rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
         github_repository: env.GITHUB_REPOSITORY,
         github_workflow_ref: env.GITHUB_WORKFLOW_REF,
         github_ref: env.GITHUB_REF,
         github_run_attempt: env.GITHUB_RUN_ATTEMPT,
         github_pr_number: revision.pullRequestNumber,
-        github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
+        github_job_url: runUrl && jobId && /^\d+$/.test(jobId) ? `${runUrl}/job/${jobId}` : undefined,
         runner_os: env.RUNNER_OS,
         runner_environment: env.RUNNER_ENVIRONMENT,
     };
     for (const [key, value] of Object.entries(options.matrix)) {
         const label = sanitizeLabelName(`matrix_${key}`);
-        if (label)
-            attributes[label] = scalarString(value);
+        if (label && label.length <= MAX_LABEL_NAME_LENGTH && ['string', 'number', 'boolean'].includes(typeof value))
+            attributes[label] = String(value);
     }
     return withoutEmpty(attributes);
 }
@@ -652,13 +800,12 @@ function githubAttributes(env, payload, options) {
  * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
  * Build Parameters"). Only listed names are read; unset or empty ones are left out.
  */
-function capturedAttributes(env, payload, envNames, inputNames) {
-    const inputs = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
+function capturedAttributes(env, inputs, envNames, inputNames) {
     const captured = {};
     for (const name of envNames)
         captured[`env_${name.toLowerCase()}`] = env[name];
     for (const name of inputNames)
-        captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
+        captured[`build_param_${name.toLowerCase()}`] = Object.hasOwn(inputs, name) ? inputs[name] : undefined;
     return withoutEmpty(captured);
 }
 /** The attributes that identify the window; a stop carries them too, plus result and duration_ms. */
@@ -674,7 +821,8 @@ function correlationAttributes(values) {
 }
 /**
  * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
- * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
+ * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty
+ * ones. Its length is not bounded here: see MAX_LABEL_NAME_LENGTH.
  */
 function sanitizeLabelName(key) {
     let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
@@ -692,11 +840,14 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
     const warnings = [];
     const userLabels = {};
     const refused = [];
+    const tooLong = [];
     const reserved = [];
     for (const [key, value] of Object.entries(user)) {
         const label = sanitizeLabelName(key);
         if (label === undefined)
             refused.push(key);
+        else if (label.length > MAX_LABEL_NAME_LENGTH)
+            tooLong.push(key);
         else if (RESERVED_KEYS.includes(label))
             reserved.push(key);
         else if (value !== '')
@@ -704,6 +855,8 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
     }
     if (refused.length > 0)
         warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
+    if (tooLong.length > 0)
+        warnings.push(`custom attribute keys ${quoteList(tooLong)} were dropped: a label name is at most ${MAX_LABEL_NAME_LENGTH} characters`);
     if (reserved.length > 0)
         warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
     // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
@@ -735,6 +888,18 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
     }
     if (cut.length > 0)
         warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
+    // Past the size budget, user keys go first (the newest last), then the CI context's; the
+    // correlation attributes alone are far within it.
+    const overBudget = [];
+    for (const key of [...keptGithub, ...keptUser].reverse()) {
+        if (JSON.stringify(attributes).length <= MAX_ATTRIBUTES_JSON_LENGTH)
+            break;
+        delete attributes[key];
+        overBudget.unshift(key);
+    }
+    if (overBudget.length > 0) {
+        warnings.push(`an event's attributes take at most ${MAX_ATTRIBUTES_JSON_LENGTH} characters as JSON; dropped ${quoteList(overBudget)}`);
+    }
     return { attributes, warnings };
 }
 /** Control characters and line breaks: never part of a label value, a log line or the job summary. */
@@ -768,6 +933,91 @@ function firstLine(text, maxLength) {
 /** Only the attributes whose value is known: an unknown value is left out, never sent empty. */
 function withoutEmpty(attributes) {
     return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
+}
+
+;// CONCATENATED MODULE: ./src/redact.ts
+// Keeps secrets out of what the action shows and sends: blanks them out of text about to reach a
+// log, a summary or an output, and keeps them out of attributes, which become labels on Last9.
+/** Shorter values are not blanked: a one-character "secret" would blank that character everywhere. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Every form in which a secret may come back: as it is, escaped inside a JSON string (`/` may be
+ * escaped too), base64 (standard or URL-safe, padding dropped) and percent-encoded.
+ */
+function redact_forms(secret) {
+    const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '');
+    const all = [
+        secret,
+        JSON.stringify(secret).slice(1, -1),
+        JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'),
+        base64,
+        base64.replaceAll('+', '-').replaceAll('/', '_'),
+        encodeURIComponent(secret),
+    ];
+    return [...new Set(all)].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+function redact(text, secrets) {
+    const blanked = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).flatMap(redact_forms);
+    let result = text;
+    // Longest first, so that a secret containing another is blanked whole.
+    for (const form of blanked.sort((a, b) => b.length - a.length))
+        result = result.split(form).join('***');
+    return result;
+}
+/** Environment variables whose values are secrets: the runner's tokens and the token inputs of this or any action. */
+const SECRET_VARIABLES = [/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i];
+function secretsInEnvironment(env) {
+    return Object.entries(env)
+        .filter(([name, value]) => value && SECRET_VARIABLES.some((pattern) => pattern.test(name)))
+        .map(([, value]) => value);
+}
+/** The attributes without those whose value holds a secret, and the keys that were dropped. */
+function withoutSecretValues(attributes, secrets) {
+    const known = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
+    const dropped = Object.keys(attributes).filter((key) => known.some((secret) => attributes[key].includes(secret)));
+    if (dropped.length === 0)
+        return { attributes, dropped };
+    return { attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => !dropped.includes(key))), dropped };
+}
+
+;// CONCATENATED MODULE: ./src/events.ts
+// Settings + GitHub context → the change events of a window. Pure.
+
+
+
+/** The attributes only a stop carries; the start leaves room for them. */
+const STOP_ONLY_KEYS = ['result', 'duration_ms'];
+/** `shipped`: what shipped with the deploy (shipped.ts), part of the GitHub context. */
+function startAttributes(settings, deploymentId, context, shipped = {}) {
+    const github = settings.includeGithubAttributes
+        ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
+        : {};
+    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
+    const captured = capturedAttributes(context.env, context.event.inputs, settings.captureEnv, settings.captureInputs);
+    const user = { ...captured, ...settings.customAttributes };
+    const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
+    // A label is readable by anyone who can query the organization's metrics: never a token.
+    const { attributes, dropped } = withoutSecretValues(composed.attributes, [settings.refreshToken, ...secretsInEnvironment(context.env)]);
+    if (dropped.length > 0)
+        composed.warnings.push(`attributes ${quoteList(dropped)} were dropped: their values hold a secret (a token)`);
+    return { attributes, warnings: composed.warnings };
+}
+/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
+function stopAttributes(start, result, durationMs) {
+    return {
+        ...start,
+        ...(result ? { result } : {}),
+        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
+    };
+}
+function changeEvent(settings, state, at, attributes) {
+    return {
+        timestamp: at.toISOString(),
+        event_name: settings.eventName,
+        event_state: state,
+        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
+        attributes,
+    };
 }
 
 // EXTERNAL MODULE: external "http"
@@ -1591,44 +1841,130 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/github-fetch.ts
-// The fetch that octokit (@actions/github) calls GitHub's API with: @actions/http-client, which the
-// Last9 calls use too, with the same proxy support (HTTPS_PROXY, NO_PROXY, through `tunnel`).
-// @actions/github's own fetch is undici's, as is Node's built-in one: loading undici costs a step
-// 30–50 ms, and after a few calls the WebAssembly HTTP parser it compiles in the background holds
-// the process ≈ 50 ms more at exit; node:http is loaded already. It gives what octokit's request
-// reads of a Response: status, url, headers ([name, value] pairs with get()), text(), json(),
-// arrayBuffer().
+;// CONCATENATED MODULE: ./src/http.ts
+// HTTP for both servers the action talks to, Last9 and GitHub's API, over @actions/http-client
+// (the only module that imports it): its proxy support (HTTPS_PROXY, HTTP_PROXY, NO_PROXY,
+// through `tunnel`) and kept-alive connections. Everything a server sends is untrusted, so a
+// redirect is never followed (it would carry the token to wherever it points), and a body is read
+// only up to a cap: past it, the answer is refused and its connection closed.
 
+/** Why an answer was not taken: too large, or broken off before its end. */
+class RefusedAnswer extends Error {
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+        this.name = 'RefusedAnswer';
+    }
+}
+class HttpConnection {
+    options;
+    client;
+    constructor(options) {
+        this.options = options;
+        const { signal } = options;
+        // A request handler is http-client's hook into each request's options: Node aborts a request
+        // whose options carry a signal.
+        const handlers = signal
+            ? [
+                {
+                    prepareRequest: (requestOptions) => Object.assign(requestOptions, { signal }),
+                    canHandleAuthentication: () => false,
+                    handleAuthentication: () => Promise.reject(new Error('not an authentication handler')),
+                },
+            ]
+            : [];
+        this.client = new lib_HttpClient(options.userAgent, handlers, {
+            keepAlive: true,
+            allowRetries: false,
+            allowRedirects: false,
+            socketTimeout: options.socketTimeoutMs,
+        });
+        if (options.userAgent === undefined)
+            this.client.userAgent = undefined;
+        signal?.addEventListener('abort', () => this.dispose(), { once: true });
+    }
+    async request(method, url, body, headers) {
+        this.options.signal?.throwIfAborted();
+        const response = await this.client.request(method, url, body, headers);
+        const message = response.message;
+        return {
+            status: message.statusCode ?? 0,
+            statusText: message.statusMessage ?? '',
+            headers: Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')])),
+            body: await readCapped(message, this.options.maxBodyBytes),
+        };
+    }
+    /** Closes the kept-alive connections, so that the process can exit. */
+    dispose() {
+        this.client.dispose();
+    }
+}
 /**
- * `signal` ends every request, those still waiting for an answer too (through a proxy as well), and
- * closes the kept-alive connections, so that the process can exit. `socketTimeoutMs`: how long a
- * connection may stay silent before it is given up.
+ * The whole body, at most `maxBytes` of it. Unlike http-client's readBody, it fails when the
+ * connection breaks off, and it joins the chunks once rather than a string per chunk.
+ */
+function readCapped(message, maxBytes) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                message.destroy();
+                reject(new RefusedAnswer('too-large', `larger than ${formatBytes(maxBytes)}`));
+                return;
+            }
+            chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks)));
+        message.on('error', reject);
+        message.on('close', () => reject(new RefusedAnswer('cut-off', 'the connection closed before the whole answer arrived')));
+    });
+}
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+
+;// CONCATENATED MODULE: ./src/github-fetch.ts
+// The fetch that octokit (@actions/github) calls GitHub's API with: src/http.ts, over
+// @actions/http-client, which the Last9 calls use too, with the same proxy support, no redirects
+// followed and every body capped. @actions/github's own fetch is undici's, as is Node's built-in
+// one: loading undici costs a step 30–50 ms, and after a few calls the WebAssembly HTTP parser it
+// compiles in the background holds the process ≈ 50 ms more at exit; node:http is loaded already.
+// It gives what octokit's request reads of a Response: status, url, headers ([name, value] pairs
+// with get()), text(), json(), arrayBuffer().
+
+/** GitHub answered with a redirect. Octokit would take a 3xx answer's body for the data; it is an error instead. */
+class RedirectRefused extends Error {
+    status;
+    constructor(status) {
+        super(`GitHub's API answered with a redirect (HTTP ${status}), which is not followed`);
+        this.status = status;
+        this.name = 'RedirectRefused';
+    }
+}
+/** Larger than any real answer of the calls the lookups make (a compare lists at most 300 files). */
+const MAX_GITHUB_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * `signal` ends every request and closes the kept-alive connections, so that the process can exit.
+ * `socketTimeoutMs`: how long a connection may stay silent before it is given up.
  */
 function gitHubFetch({ signal, socketTimeoutMs }) {
-    // A request handler is http-client's hook into each request's options: Node aborts a request whose
-    // options carry a signal.
-    const abortWithSignal = {
-        prepareRequest: (options) => Object.assign(options, { signal }),
-        canHandleAuthentication: () => false,
-        handleAuthentication: () => Promise.reject(new Error('not an authentication handler')),
-    };
-    const client = new lib_HttpClient(undefined, [abortWithSignal], { keepAlive: true, allowRetries: false, socketTimeout: socketTimeoutMs });
-    // Octokit's user agent (which names @actions/github and the run), not http-client's.
-    client.userAgent = undefined;
-    signal.addEventListener('abort', () => client.dispose(), { once: true });
+    // No userAgent: octokit's (which names @actions/github and the run) is in the headers.
+    const connection = new HttpConnection({ signal, socketTimeoutMs, maxBodyBytes: MAX_GITHUB_BODY_BYTES });
     return {
         async fetch(url, init = {}) {
-            signal.throwIfAborted();
             init.signal?.throwIfAborted();
-            const response = await client.request(init.method ?? 'GET', url, init.body ?? null, init.headers ?? {});
-            const body = await readBody(response.message);
-            const headers = new Map(Object.entries(response.message.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+            const answer = await connection.request(init.method ?? 'GET', url, init.body ?? null, init.headers ?? {});
+            if (answer.status >= 300 && answer.status < 400 && answer.status !== 304)
+                throw new RedirectRefused(answer.status);
+            const { body } = answer;
             return {
                 url,
-                status: response.message.statusCode ?? 0,
-                statusText: response.message.statusMessage ?? '',
-                headers,
+                status: answer.status,
+                statusText: answer.statusText,
+                headers: new Map(Object.entries(answer.headers)),
                 text: async () => body.toString('utf8'),
                 json: async () => JSON.parse(body.toString('utf8')),
                 arrayBuffer: async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength),
@@ -1636,318 +1972,172 @@ function gitHubFetch({ signal, socketTimeoutMs }) {
         },
     };
 }
-/** The whole body; unlike HttpClientResponse.readBody, fails when the connection breaks off. */
-function readBody(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        message.on('data', (chunk) => chunks.push(chunk));
-        message.on('end', () => resolve(Buffer.concat(chunks)));
-        message.on('error', reject);
-        message.on('close', () => reject(new Error('the connection closed before the whole answer arrived')));
+
+;// CONCATENATED MODULE: ./src/github-answers.ts
+// What GitHub's API answers the lookups of what shipped, checked where it enters: each answer
+// against the shape GitHub documents for it (its GraphQL schema, its REST description), each
+// failure named for what it is (no permission, the rate limit, a refused token, GitHub down). What
+// does not fit is unknown, never a guess: a pull request or deployment that cannot be read makes
+// the answer about it unknown. Pure.
+
+
+
+/** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
+const DEPLOYMENT_STATES = ['ERROR', 'FAILURE', 'INACTIVE', 'IN_PROGRESS', 'PENDING', 'QUEUED', 'SUCCESS', 'WAITING'];
+/** How many deployments of the environment one lookup reads, newest first. */
+const DEPLOYMENTS_READ = 50;
+/** How many pull requests of the deployed commit one lookup reads. */
+const PULL_REQUESTS_READ = 10;
+/**
+ * The one GraphQL request that answers the pull requests of the deployed commit and the latest
+ * status of every recent deployment of the environment (REST needs one request per deployment
+ * for that). Checked against GitHub's published schema (@octokit/graphql-schema) by its tests.
+ */
+const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: String!, $sha: GitObjectID!, $environment: String!, $pullRequests: Boolean!) {
+  repository(owner: $owner, name: $name) {
+    commit: object(oid: $sha) @include(if: $pullRequests) {
+      ... on Commit {
+        associatedPullRequests(first: ${PULL_REQUESTS_READ}) {
+          nodes { number title merged mergeCommit { oid } }
+        }
+      }
+    }
+    deployments(environments: [$environment], first: ${DEPLOYMENTS_READ}, orderBy: { field: CREATED_AT, direction: DESC }) {
+      pageInfo { hasNextPage }
+      nodes { commitOid latestStatus { state logUrl } }
+    }
+  }
+}`;
+const NOT_DOCUMENTED = "GitHub's answer is not of the shape GitHub documents";
+/**
+ * The answer to WHAT_SHIPPED_QUERY: its `data` (partial when some fields failed) and its `errors`,
+ * each of which names the field it failed (its `path`) and why (its `type`).
+ */
+function readWhatShipped(data, errors, askedPullRequests) {
+    // Which field of `repository` an error failed (`commit` or `deployments`); undefined: the
+    // repository itself, or the whole request.
+    const failures = (list(errors) ?? []).map((error) => {
+        const path = isRecord(error) ? list(error.path) : undefined;
+        return { type: isRecord(error) ? shape_text(error.type) : undefined, field: path && path.length >= 2 ? path[1] : undefined };
     });
-}
-
-;// CONCATENATED MODULE: ./src/changes.ts
-// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
-// between and how long the oldest of them waited (DORA's lead time for changes). The payload
-// answers what it can; GitHub's REST API (through @actions/github, loaded only on this path) the
-// rest. Every lookup shares one time budget: past it, the marker goes out with what is known.
-
-
-
-/** The attributes a marker gains, start and stop alike. */
-function shippedAttributes(changes) {
-    return withoutEmpty({
-        github_pr_number: changes.pullRequest?.number,
-        github_pr_title: changes.pullRequest?.title,
-        github_pr_url: changes.pullRequest?.url,
-        previous_commit_sha: changes.previousCommitSha,
-        compare_url: changes.compareUrl,
-        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
-        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-    });
-}
-/** One short notice: what is missing, and the permissions that would fill it. */
-function describeMissing(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const parts = missing.map((item) => (item.why ? `${item.what} (${item.why})` : item.what));
-    const permissions = [...new Set(missing.map((item) => item.permission).filter(Boolean))];
-    const fix = permissions.length > 0 ? ` Give the job \`permissions:\` ${permissions.map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
-}
-const NO_COMMIT = /^0+$/;
-/** The pull request a PR event is about, from its payload. */
-function pullRequestFromPayload({ env, payload }) {
-    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
-        return undefined;
-    const number = scalarString(payload.pull_request?.number);
-    if (!number)
-        return undefined;
-    return { number, title: firstLine(scalarString(payload.pull_request?.title)), url: scalarString(payload.pull_request?.html_url) };
-}
-/** A push says which commit its branch pointed at before: the previous commit, unless the branch is new. */
-function previousCommitFromPush({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push')
-        return undefined;
-    const before = scalarString(payload.before);
-    return before && /^[0-9a-f]{40}$/.test(before) && !NO_COMMIT.test(before) ? before : undefined;
-}
-/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
-function choosePullRequest(pulls, sha, named) {
-    const chosen = pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
-        pulls.find((pull) => pull.merged_at && pull.merge_commit_sha === sha) ??
-        pulls.find((pull) => pull.merged_at) ??
-        (named === undefined ? undefined : pulls[0]);
-    return chosen && { number: String(chosen.number), title: firstLine(chosen.title), url: chosen.html_url };
-}
-/** The newest deployment (they come newest first) that succeeded and is not of the commit being deployed. */
-function previousDeployment(deployments, currentSha) {
-    return deployments.find((deployment) => deployment.sha !== currentSha && deployment.latestState === 'success')?.sha;
-}
-/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
-function rangeFigures(total, commits, deployStartedMs) {
-    const dates = commits.map((commit) => Date.parse(commit.committedAt ?? '')).filter((ms) => !Number.isNaN(ms));
-    if (dates.length === 0)
-        return { commitCount: total };
-    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - Math.min(...dates)) / 1000)) };
-}
-/** The push payload's own list of commits, when the compare API cannot answer. */
-function pushedCommits({ env, payload }) {
-    if (env.GITHUB_EVENT_NAME !== 'push' || !Array.isArray(payload.commits))
-        return undefined;
-    return payload.commits.map((commit) => ({ committedAt: scalarString(commit?.timestamp) }));
-}
-function compareUrl(env, base, head) {
-    const repository = repositoryUrl(env);
-    return repository && `${repository}/compare/${base}...${head}`;
-}
-/**
- * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
- * GitHub down or slow) is left out and listed in `missing`.
- */
-async function lookUpChanges(context, options) {
-    const { commitSha: sha, pullRequestNumber } = deployedRevision(context);
-    const [owner, repo] = (context.env.GITHUB_REPOSITORY ?? '').split('/');
-    const changes = { pullRequest: pullRequestFromPayload(context), missing: [] };
-    if (!sha || !owner || !repo)
-        return changes;
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), options.budgetMs);
-    let client;
-    try {
-        client = options.token ? await gitHubClient(options, owner, repo, abort.signal).catch((error) => clientNotLoaded(error, changes.missing)) : undefined;
-        // Each range is asked for once: findPreviousCommit asks for the likeliest one early.
-        const ranges = new Map();
-        const rangeFrom = (base) => {
-            if (!ranges.has(base))
-                ranges.set(base, commitRange(client, context, base, sha, options.deployStartedMs));
-            return ranges.get(base);
-        };
-        const work = (async () => {
-            const [pullRequest, previous] = await Promise.all([
-                changes.pullRequest ?? (client ? findPullRequest(client, sha, pullRequestNumber, changes.missing) : undefined),
-                findPreviousCommit(client, context, options.environment, sha, changes.missing, rangeFrom),
-            ]);
-            changes.pullRequest = pullRequest;
-            if (!previous)
-                return;
-            changes.previousCommitSha = previous;
-            changes.compareUrl = compareUrl(context.env, previous, sha);
-            const { missing, ...figures } = await rangeFrom(previous);
-            changes.missing.push(...missing);
-            Object.assign(changes, figures);
-        })();
-        const timedOut = new Promise((resolve) => abort.signal.addEventListener('abort', () => resolve('timeout')));
-        if ((await Promise.race([work.then(() => 'done'), timedOut])) === 'timeout') {
-            changes.missing.push({ what: 'what GitHub had not answered yet', why: `no answer within ${options.budgetMs / 1000} s` });
-        }
-    }
-    finally {
-        clearTimeout(timer);
-        abort.abort();
-    }
-    return { ...changes, missing: dedupe(changes.missing) };
-}
-/**
- * @actions/github: in dist/, its own bundle beside the steps' (dist/github-api.js, built from
- * src/github-api.ts), which the bundler leaves out of steps.js, so that a step that makes no call
- * to GitHub never reads it.
- */
-function loadGitHub() {
-    return import(/* webpackIgnore: true */ './github-api.js');
-}
-async function gitHubClient(options, owner, repo, signal) {
-    const { getOctokit } = await loadGitHub();
-    // The signal aborts when the lookups end, done or out of time: no connection outlives them.
-    const transport = gitHubFetch({ signal, socketTimeoutMs: options.budgetMs });
-    // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
-    const fetch = transport.fetch;
-    const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, request: { fetch, signal, retries: 0 } });
-    return { request: (route, parameters) => octokit.request(route, { owner, repo, ...parameters }) };
-}
-/** @actions/github did not load (a dist/ missing a file, say): the lookups are left to the payload. */
-function clientNotLoaded(error, missing) {
-    missing.push({ what: "what GitHub's API would have told", why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` });
-    return undefined;
-}
-async function findPullRequest(client, sha, named, missing) {
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', { commit_sha: sha, per_page: 10 });
-        return choosePullRequest(Array.isArray(data) ? data : [], sha, named);
-    }
-    catch (error) {
-        noteFailure(error, { what: 'the pull request', permission: 'pull-requests: read' }, missing);
-        return undefined;
-    }
-}
-/**
- * The commit of the newest successful deployment to `environment`, else the push's previous
- * commit. `expectPrevious` hears of the newest deployment while their statuses are asked for:
- * nearly always the previous one, so its range can be on its way a round trip sooner.
- */
-async function findPreviousCommit(client, context, environment, sha, missing, expectPrevious) {
-    if (client && environment) {
-        try {
-            const { data } = await client.request('GET /repos/{owner}/{repo}/deployments', { environment, per_page: 10 });
-            const deployments = (Array.isArray(data) ? data : []);
-            const candidates = deployments.filter((deployment) => deployment.sha !== sha);
-            if (candidates[0])
-                expectPrevious(candidates[0].sha);
-            const withStatus = await Promise.all(candidates.map(async (deployment) => {
-                const statuses = await client.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', { deployment_id: deployment.id, per_page: 1 });
-                const [latest] = Array.isArray(statuses.data) ? statuses.data : [];
-                return { sha: deployment.sha, latestState: latest?.state };
-            }));
-            const previous = previousDeployment(withStatus, sha);
-            if (previous)
-                return previous;
-        }
-        catch (error) {
-            noteFailure(error, { what: 'the previous deployment', permission: 'deployments: read' }, missing);
-        }
-    }
-    return previousCommitFromPush(context);
-}
-async function commitRange(client, context, base, head, deployStartedMs) {
-    const pushed = pushedCommits(context);
-    const fromPush = () => ({ ...(pushed ? rangeFigures(pushed.length, pushed, deployStartedMs) : {}), missing: [] });
-    if (!client)
-        return fromPush();
-    try {
-        const { data } = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { basehead: `${base}...${head}`, per_page: 100 });
-        const answer = data;
-        const commits = (answer.commits ?? []).map((commit) => ({ committedAt: commit.commit?.committer?.date }));
-        return { ...rangeFigures(answer.total_commits ?? commits.length, commits, deployStartedMs), missing: [] };
-    }
-    catch (error) {
-        if (pushed)
-            return fromPush();
-        const missing = [];
-        const status = error.status;
-        noteFailure(error, { what: 'the commits since the previous deployment', permission: 'contents: read', ...(status === 404 ? { why: `GitHub cannot compare ${base.slice(0, 7)}...${head.slice(0, 7)}: a force-push?` } : {}) }, missing);
-        return { missing };
-    }
-}
-/**
- * 401/403: the token lacks the permission; else say what went wrong, with no permission to add.
- * Octokit reports a request that got no answer as status 500 without a response.
- */
-function noteFailure(error, missing, list) {
-    const { status, response } = error;
-    if (status === 403 || status === 401)
-        list.push({ what: missing.what, permission: missing.permission });
-    else
-        list.push({ what: missing.what, why: missing.why ?? (status && response ? `GitHub answered HTTP ${status}` : 'GitHub could not be reached') });
-}
-function dedupe(missing) {
-    const seen = new Set();
-    return missing.filter((item) => !seen.has(item.what) && seen.add(item.what));
-}
-
-;// CONCATENATED MODULE: ./src/redact.ts
-// Keeps secrets out of what the action shows and sends: blanks them out of text about to reach a
-// log, a summary or an output, and keeps them out of attributes, which become labels on Last9.
-/** Shorter values are not blanked: a one-character "secret" would blank that character everywhere. */
-const MIN_SECRET_LENGTH = 4;
-/**
- * Every form in which a secret may come back: as it is, escaped inside a JSON string (`/` may be
- * escaped too), base64 (standard or URL-safe, padding dropped) and percent-encoded.
- */
-function redact_forms(secret) {
-    const base64 = Buffer.from(secret, 'utf8').toString('base64').replace(/=+$/, '');
-    const all = [
-        secret,
-        JSON.stringify(secret).slice(1, -1),
-        JSON.stringify(secret).slice(1, -1).replaceAll('/', '\\/'),
-        base64,
-        base64.replaceAll('+', '-').replaceAll('/', '_'),
-        encodeURIComponent(secret),
-    ];
-    return [...new Set(all)].filter((form) => form.length >= MIN_SECRET_LENGTH);
-}
-function redact(text, secrets) {
-    const blanked = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH).flatMap(redact_forms);
-    let result = text;
-    // Longest first, so that a secret containing another is blanked whole.
-    for (const form of blanked.sort((a, b) => b.length - a.length))
-        result = result.split(form).join('***');
-    return result;
-}
-/** Environment variables whose values are secrets: the runner's tokens and the token inputs of this or any action. */
-const SECRET_VARIABLES = [/^GITHUB_TOKEN$/i, /^ACTIONS_.*TOKEN/i, /^INPUT_.*TOKEN/i];
-function secretsInEnvironment(env) {
-    return Object.entries(env)
-        .filter(([name, value]) => value && SECRET_VARIABLES.some((pattern) => pattern.test(name)))
-        .map(([, value]) => value);
-}
-/** The attributes without those whose value holds a secret, and the keys that were dropped. */
-function withoutSecretValues(attributes, secrets) {
-    const known = secrets.filter((secret) => secret.length >= MIN_SECRET_LENGTH);
-    const dropped = Object.keys(attributes).filter((key) => known.some((secret) => attributes[key].includes(secret)));
-    if (dropped.length === 0)
-        return { attributes, dropped };
-    return { attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => !dropped.includes(key))), dropped };
-}
-
-;// CONCATENATED MODULE: ./src/events.ts
-// Settings + GitHub context → the change events of a window. Pure.
-
-
-
-/** The attributes only a stop carries; the start leaves room for them. */
-const STOP_ONLY_KEYS = ['result', 'duration_ms'];
-/** `shipped`: what shipped with the deploy (changes.ts), part of the GitHub context. */
-function startAttributes(settings, deploymentId, context, shipped = {}) {
-    const github = settings.includeGithubAttributes
-        ? { ...githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
-        : {};
-    const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
-    const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
-    const user = { ...captured, ...settings.customAttributes };
-    const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
-    // A label is readable by anyone who can query the organization's metrics: never a token.
-    const { attributes, dropped } = withoutSecretValues(composed.attributes, [settings.refreshToken, ...secretsInEnvironment(context.env)]);
-    if (dropped.length > 0)
-        composed.warnings.push(`attributes ${quoteList(dropped)} were dropped: their values hold a secret (a token)`);
-    return { attributes, warnings: composed.warnings };
-}
-/** The start's attributes plus the outcome, so the stop pairs with its start on every label. */
-function stopAttributes(start, result, durationMs) {
-    return {
-        ...start,
-        ...(result ? { result } : {}),
-        ...(durationMs === undefined ? {} : { duration_ms: String(Math.max(0, Math.round(durationMs))) }),
+    const repository = isRecord(data) && isRecord(data.repository) ? data.repository : undefined;
+    const failureOf = ({ type, field }, fallback) => graphQLFailure(type, field === 'deployments' ? 'deployments: read' : field === 'commit' ? 'pull-requests: read' : fallback);
+    const failureAt = (field, permission) => {
+        const own = failures.find((failure) => failure.field === undefined || failure.field === field);
+        // A failed field that may not be null (deployments) takes its repository with it: the other
+        // field is lost for the same reason.
+        const lost = repository ? undefined : failures[0];
+        const failure = own ?? lost;
+        return failure && failureOf(failure, permission);
     };
+    const deploymentsFailure = failureAt('deployments', 'deployments: read');
+    const deployments = deploymentsFailure ? failed(deploymentsFailure) : readDeployments(repository?.deployments);
+    if (!askedPullRequests)
+        return { deployments };
+    const pullRequestsFailure = failureAt('commit', 'pull-requests: read');
+    return { pullRequests: pullRequestsFailure ? failed(pullRequestsFailure) : readPullRequests(repository?.commit), deployments };
 }
-function changeEvent(settings, state, at, attributes) {
-    return {
-        timestamp: at.toISOString(),
-        event_name: settings.eventName,
-        event_state: state,
-        ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
-        attributes,
-    };
+function readPullRequests(commit) {
+    // A commit GitHub does not know (object: null), or an object that is no commit ({}).
+    if (commit === null || (isRecord(commit) && !('associatedPullRequests' in commit)))
+        return failed({ kind: 'not-found' });
+    const connection = isRecord(commit) && isRecord(commit.associatedPullRequests) ? list(commit.associatedPullRequests.nodes) : undefined;
+    const nodes = connection?.slice(0, PULL_REQUESTS_READ).map(readPullRequest);
+    // One unreadable pull request may be the one that shipped: then which one did is unknown.
+    if (!nodes || nodes.some((node) => node === undefined))
+        return failed({ kind: 'bad-answer', detail: NOT_DOCUMENTED });
+    return { ok: true, value: nodes };
+}
+function readPullRequest(node) {
+    if (!isRecord(node))
+        return undefined;
+    const number = wholeNumber(node.number, 1);
+    const { merged, mergeCommit } = node;
+    const mergeCommitSha = isRecord(mergeCommit) ? commitSha(mergeCommit.oid) : undefined;
+    if (number === undefined || typeof merged !== 'boolean' || (mergeCommit !== null && mergeCommit !== undefined && mergeCommitSha === undefined))
+        return undefined;
+    return { number, title: shape_text(node.title), merged, mergeCommitSha };
+}
+function readDeployments(connection) {
+    const nodes = isRecord(connection) ? list(connection.nodes) : undefined;
+    const hasNextPage = isRecord(connection) && isRecord(connection.pageInfo) ? connection.pageInfo.hasNextPage : undefined;
+    if (!nodes || typeof hasNextPage !== 'boolean')
+        return failed({ kind: 'bad-answer', detail: NOT_DOCUMENTED });
+    return { ok: true, value: { nodes: nodes.slice(0, DEPLOYMENTS_READ).map(readDeployment), more: hasNextPage || nodes.length > DEPLOYMENTS_READ } };
+}
+function readDeployment(node) {
+    if (!isRecord(node))
+        return undefined;
+    const sha = commitSha(node.commitOid);
+    const status = node.latestStatus;
+    const state = isRecord(status) ? oneOf(status.state, DEPLOYMENT_STATES) : undefined;
+    if (sha === undefined || (status !== null && state === undefined))
+        return undefined;
+    return { commitSha: sha, state, logUrl: isRecord(status) ? shape_text(status.logUrl) : undefined };
+}
+/** A compare answer (GET /repos/{owner}/{repo}/compare/{base}...{head}). */
+function readCompare(status, data) {
+    if (status !== 200)
+        return failed({ kind: 'status', status });
+    const relation = isRecord(data) ? oneOf(data.status, ['ahead', 'behind', 'identical', 'diverged']) : undefined;
+    const [aheadBy, behindBy, totalCommits] = isRecord(data) ? [data.ahead_by, data.behind_by, data.total_commits].map((value) => wholeNumber(value)) : [];
+    const commits = isRecord(data) ? list(data.commits) : undefined;
+    if (!relation || aheadBy === undefined || behindBy === undefined || totalCommits === undefined || !commits || commits.length > totalCommits) {
+        return failed({ kind: 'bad-answer', detail: NOT_DOCUMENTED });
+    }
+    const dates = commits.map((entry) => (isRecord(entry) && isRecord(entry.commit) && isRecord(entry.commit.committer) ? isoDate(entry.commit.committer.date) : undefined));
+    const committedAt = dates.every((date) => date !== undefined) ? dates : undefined;
+    return { ok: true, value: { status: relation, aheadBy, behindBy, totalCommits, committedAt } };
+}
+function graphQLFailure(type, permission) {
+    switch (type) {
+        case 'FORBIDDEN':
+            return { kind: 'permission', permission };
+        case 'RATE_LIMITED':
+            return { kind: 'rate-limited' };
+        case 'NOT_FOUND':
+            return { kind: 'not-found' };
+        default:
+            return { kind: 'bad-answer', detail: `GitHub's GraphQL API answered an error${type ? ` (${type.slice(0, 40)})` : ''}` };
+    }
+}
+/**
+ * What an error thrown by a lookup (octokit's RequestError, or what it wrapped) says about why it
+ * failed. `permission`: what a plain 403 means for this lookup.
+ */
+function describeLookupError(error, permission) {
+    const { name, status, response, cause } = (error ?? {});
+    if (name === 'AbortError')
+        return { kind: 'no-answer' };
+    if (cause instanceof RedirectRefused)
+        return { kind: 'bad-answer', detail: cause.message };
+    if (cause instanceof RefusedAnswer)
+        return cause.reason === 'too-large' ? { kind: 'bad-answer', detail: `GitHub's answer was ${cause.message}` } : { kind: 'unreachable' };
+    if (typeof status !== 'number' || !response) {
+        // Octokit wraps a failed request as status 500 without a response; anything else it threw
+        // while reading an answer (a malformed Content-Type, say) is about the answer.
+        return status === 500 ? { kind: 'unreachable' } : { kind: 'bad-answer', detail: "GitHub's answer could not be read" };
+    }
+    const headers = response.headers ?? {};
+    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined)) {
+        return { kind: 'rate-limited', resetsAt: resetTime(headers['x-ratelimit-reset']) };
+    }
+    if (status === 429)
+        return { kind: 'rate-limited' };
+    if (status === 401)
+        return { kind: 'token-refused', status };
+    if (status === 403)
+        return { kind: 'permission', permission };
+    if (status === 404)
+        return { kind: 'not-found' };
+    return { kind: 'status', status };
+}
+function resetTime(header) {
+    const seconds = typeof header === 'string' && /^\d{1,12}$/.test(header) ? Number(header) : undefined;
+    return seconds === undefined ? undefined : new Date(seconds * 1000);
+}
+function failed(failure) {
+    return { ok: false, failure };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -4127,6 +4317,328 @@ const log = {
     error: (text) => error(printable(text)),
 };
 
+;// CONCATENATED MODULE: ./src/shipped.ts
+// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
+// between and how long the oldest of them waited (DORA's lead time for changes), decided from what
+// the payload says and what GitHub answered (github-lookups.ts asks). Each fact is either known
+// for the deployed commit or left out: a range's figures always describe the range its link
+// shows. Pure.
+
+
+
+function shippedPlan(context) {
+    const { env, event } = context;
+    const { commitSha, pullRequestNumber } = deployedRevision(context);
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const isPush = env.GITHUB_EVENT_NAME === 'push';
+    const isPullRequestEvent = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const eventPullRequest = isPullRequestEvent && event.pullRequest?.number
+        ? { number: event.pullRequest.number, title: firstLine(event.pullRequest.title), url: pullRequestUrl(context, event.pullRequest.number) }
+        : undefined;
+    return {
+        sha: commitSha,
+        owner: owner && repo && rest.length === 0 ? owner : undefined,
+        repo: owner && repo && rest.length === 0 ? repo : undefined,
+        eventPullRequest,
+        namedPullRequest: eventPullRequest ? undefined : pullRequestNumber,
+        pushBefore: isPush ? event.pushBefore : undefined,
+        pushedCommits: isPush ? event.pushedCommits : undefined,
+    };
+}
+/** The newest successful deployment (they come newest first) of a commit other than the one deployed. */
+function previousDeployment(list, sha) {
+    for (const deployment of list.nodes) {
+        // One that cannot be read may be the previous one: then which one is unknown.
+        if (!deployment)
+            return { unreadable: true };
+        if (deployment.commitSha !== sha && deployment.state === 'SUCCESS')
+            return { sha: deployment.commitSha };
+    }
+    return {};
+}
+/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
+function choosePullRequest(pulls, sha, named) {
+    return (pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
+        pulls.find((pull) => pull.merged && pull.mergeCommitSha === sha) ??
+        pulls.find((pull) => pull.merged));
+}
+/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
+function rangeFigures(total, committedAt, deployStartedMs) {
+    let oldestMs = Infinity;
+    for (const date of committedAt ?? [])
+        oldestMs = Math.min(oldestMs, Date.parse(date));
+    if (!Number.isFinite(oldestMs))
+        return { commitCount: total };
+    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - oldestMs) / 1000)) };
+}
+/**
+ * The push payload's own figures for before...sha: its commits, if every one says when. Used when
+ * GitHub could not compare that range.
+ */
+function pushedFigures(commits, deployStartedMs) {
+    const dates = commits.map((commit) => commit.timestamp);
+    const known = dates.every((date) => date !== undefined && !Number.isNaN(Date.parse(date)));
+    return rangeFigures(commits.length, known ? dates : undefined, deployStartedMs);
+}
+/** What shipped, from the plan and the facts gathered. */
+function decideShipped(context, plan, facts, options) {
+    const missing = [];
+    const changes = { missing };
+    /** The value of an answer; else undefined, and what could not be found out is noted. */
+    const valueOf = (what, answer) => {
+        if (answer === undefined)
+            return undefined;
+        if (answer === 'pending')
+            missing.push({ what, failure: { kind: 'no-answer', withinMs: options.budgetMs } });
+        else if (!answer.ok)
+            missing.push({ what, failure: answer.failure });
+        else
+            return answer.value;
+        return undefined;
+    };
+    const { sha } = plan;
+    if (!sha)
+        return changes;
+    const part = (key) => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
+    if (plan.eventPullRequest) {
+        changes.pullRequest = plan.eventPullRequest;
+    }
+    else {
+        const pulls = valueOf('the pull request', part('pullRequests'));
+        const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
+        if (chosen)
+            changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, String(chosen.number)) };
+    }
+    const deployments = valueOf('the previous deployment', part('deployments'));
+    const found = deployments && previousDeployment(deployments, sha);
+    if (found?.unreadable)
+        missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
+    else if (deployments?.more && !found?.sha) {
+        const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
+        missing.push({ what: 'the previous deployment', failure: { kind: 'not-asked', why } });
+    }
+    // No deployment to go by (none, or GitHub did not say which): a push still says what it brought.
+    const previous = found?.sha ?? plan.pushBefore;
+    if (!previous)
+        return changes;
+    changes.previousCommitSha = previous;
+    const repository = repositoryUrl(context.env, plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined);
+    if (repository)
+        changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
+    const asked = facts.ranges.get(previous) ?? 'pending';
+    if (asked !== 'pending' && asked.ok) {
+        Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
+    }
+    else if (previous === plan.pushBefore && plan.pushedCommits) {
+        // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
+        Object.assign(changes, pushedFigures(plan.pushedCommits, options.deployStartedMs));
+    }
+    else {
+        const forcePushed = asked !== 'pending' && asked.failure.kind === 'not-found';
+        const range = forcePushed ? ` (GitHub cannot compare ${previous.slice(0, 7)}...${sha.slice(0, 7)}: a force-push?)` : '';
+        valueOf(`the commits since the previous deployment${range}`, asked);
+    }
+    return changes;
+}
+/** A pull request's page on the server of the run: never a URL an answer gave. */
+function pullRequestUrl(context, number) {
+    const repository = repositoryUrl(context.env);
+    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
+}
+/** The attributes a marker gains, start and stop alike. */
+function shippedAttributes(changes) {
+    return withoutEmpty({
+        github_pr_number: changes.pullRequest?.number,
+        github_pr_title: changes.pullRequest?.title,
+        github_pr_url: changes.pullRequest?.url,
+        previous_commit_sha: changes.previousCommitSha,
+        compare_url: changes.compareUrl,
+        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
+        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+    });
+}
+/**
+ * One short notice: what is missing and why, and the permissions that would fill it. What fails
+ * for the same reason is named together.
+ */
+function describeMissing(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const byReason = new Map();
+    const permissions = new Set();
+    for (const { what, failure } of missing) {
+        if (failure.kind === 'permission')
+            permissions.add(failure.permission);
+        const reason = failure.kind === 'permission' ? '' : why(failure);
+        const whats = byReason.get(reason) ?? [];
+        if (!whats.includes(what))
+            whats.push(what);
+        byReason.set(reason, whats);
+    }
+    const parts = [...byReason].map(([reason, whats]) => `${whats.join(', ')}${reason ? ` (${reason})` : ''}`);
+    const fix = permissions.size > 0 ? ` Give the job \`permissions:\` ${[...permissions].map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
+}
+function why(failure) {
+    switch (failure.kind) {
+        case 'permission':
+            return `no \`${failure.permission}\``;
+        case 'rate-limited': {
+            const until = failure.resetsAt && !Number.isNaN(failure.resetsAt.getTime()) ? ` until ${failure.resetsAt.toISOString().slice(11, 16)} UTC` : '';
+            return `GitHub's API rate limit for github_token is used up${until}`;
+        }
+        case 'token-refused':
+            return `GitHub refused github_token with HTTP ${failure.status}`;
+        case 'not-found':
+            return 'GitHub did not find it';
+        case 'status':
+            return `GitHub answered HTTP ${failure.status}`;
+        case 'unreachable':
+            return 'GitHub could not be reached';
+        case 'bad-answer':
+            return failure.detail;
+        case 'not-asked':
+            return failure.why;
+        case 'no-answer':
+            return failure.withinMs === undefined ? 'GitHub had not answered in time' : `no answer within ${failure.withinMs / 1000} s`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github-lookups.ts
+// The lookups of what shipped, through @actions/github (loaded only on this path): one GraphQL
+// request for the pull requests of the deployed commit and the environment's recent deployments
+// with their latest status, and the compare of the range to the previous deployment — on a push
+// sent at once for the push's `before`, which is nearly always that deployment's commit. At most
+// three requests whatever the history (a push whose previous deployment is not its `before`). All
+// share one time budget: past it, the marker goes out with everything already answered.
+
+
+
+
+
+
+/**
+ * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
+ * GitHub down, slow or answering nonsense) is left out and listed in `missing`.
+ */
+async function lookUpShipped(context, options) {
+    const plan = shippedPlan(context);
+    const facts = { ranges: new Map() };
+    const notAsked = [];
+    const { sha, owner, repo } = plan;
+    const api = gitHubApiUrl(context.env);
+    if (sha && owner && repo && options.token) {
+        if ('problem' in api) {
+            notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: api.problem } });
+        }
+        else {
+            const abort = new AbortController();
+            try {
+                // Loading @actions/github holds the event loop ≈ 20 ms: two turns of it first let the token
+                // exchange, started just before, connect and leave, so that the two overlap.
+                for (let turn = 0; turn < 2; turn++)
+                    await new Promise((resolve) => setImmediate(resolve));
+                const client = await gitHubApi(api.url, options.token, owner, repo, abort.signal, options.budgetMs).catch((error) => {
+                    notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` } });
+                    return undefined;
+                });
+                if (client)
+                    await gather(client, sha, plan.eventPullRequest === undefined, plan.pushBefore, options, facts);
+            }
+            finally {
+                // Ends whatever is still under way and closes the connections: none outlives the lookups.
+                abort.abort();
+            }
+        }
+    }
+    const changes = decideShipped(context, plan, facts, options);
+    return { ...changes, missing: [...notAsked, ...changes.missing] };
+}
+/** Asks, and waits for the answers until the budget runs out; `facts` holds whatever came back. */
+async function gather(api, sha, askPullRequests, pushBefore, options, facts) {
+    const pending = new Set();
+    const track = (work) => {
+        const tracked = work.then(() => void pending.delete(tracked));
+        pending.add(tracked);
+    };
+    const askRange = (base) => {
+        if (facts.ranges.has(base))
+            return;
+        facts.ranges.set(base, 'pending');
+        track(api.compare(base, sha).then((answer) => void facts.ranges.set(base, answer)));
+    };
+    if (pushBefore)
+        askRange(pushBefore);
+    facts.lookup = 'pending';
+    track(api.whatShipped(sha, options.environment, askPullRequests).then((answer) => {
+        facts.lookup = answer;
+        const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, sha).sha : undefined;
+        if (previous)
+            askRange(previous);
+    }));
+    let timer;
+    const outOfTime = new Promise((resolve) => (timer = setTimeout(() => resolve('out of time'), options.budgetMs)));
+    try {
+        while (pending.size > 0 && (await Promise.race([...pending, outOfTime])) !== 'out of time')
+            ;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * @actions/github: in dist/, its own bundle beside the steps' (dist/github-api.js, built from
+ * src/github-api.ts), which the bundler leaves out of steps.js, so that a step that makes no call
+ * to GitHub never reads it.
+ */
+async function loadGitHub() {
+    // @actions/github reads and parses the whole payload file as it loads (its `context`, which the
+    // lookups never use): unbounded, printed raw to stdout when missing, and a file that is not JSON
+    // would make it fail to load. The payload is read once, checked, by github-context.ts.
+    const eventPath = process.env.GITHUB_EVENT_PATH;
+    delete process.env.GITHUB_EVENT_PATH;
+    try {
+        return await import(/* webpackIgnore: true */ './github-api.js');
+    }
+    finally {
+        if (eventPath !== undefined)
+            process.env.GITHUB_EVENT_PATH = eventPath;
+    }
+}
+async function gitHubApi(apiUrl, token, owner, repo, signal, socketTimeoutMs) {
+    const { getOctokit } = await loadGitHub();
+    // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
+    const fetch = gitHubFetch({ signal, socketTimeoutMs }).fetch;
+    // Octokit prints (a deprecation notice, say) with console unless given a logger: through log, as everything.
+    const quiet = { debug: (text) => log.debug(`octokit: ${text}`), info: () => { }, warn: (text) => log.debug(`octokit: ${text}`), error: () => { } };
+    const octokit = getOctokit(token, { baseUrl: apiUrl, log: quiet, request: { fetch, signal, retries: 0, log: quiet } });
+    return {
+        async whatShipped(sha, environment, pullRequests) {
+            try {
+                const data = await octokit.graphql(WHAT_SHIPPED_QUERY, { owner, name: repo, sha, environment, pullRequests });
+                return readWhatShipped(data, undefined, pullRequests);
+            }
+            catch (error) {
+                // A GraphQL answer with errors still carries the data of the fields that did not fail.
+                const { name, data, errors } = (error ?? {});
+                if (name === 'GraphqlResponseError')
+                    return readWhatShipped(data, errors, pullRequests);
+                const failure = (permission) => ({ ok: false, failure: describeLookupError(error, permission) });
+                return { pullRequests: pullRequests ? failure('pull-requests: read') : undefined, deployments: failure('deployments: read') };
+            }
+        },
+        async compare(base, head) {
+            try {
+                const response = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}`, per_page: 100 });
+                return readCompare(response.status, response.data);
+            }
+            catch (error) {
+                return { ok: false, failure: describeLookupError(error, 'contents: read') };
+            }
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/names.ts
 // Every name the action shares with action.yml, the runner and its own later steps, in one place.
 // __tests__/names.test.ts checks INPUT and OUTPUT against action.yml, so a rename cannot drift.
@@ -4195,119 +4707,10 @@ const JOB_ENV_PREFIX = {
 /** A failed step's exit code (`@actions/core`'s ExitCode.Failure; not every stand-in for core provides the enum). */
 const EXIT_FAILURE = 1;
 
-;// CONCATENATED MODULE: ./src/state.ts
-// Everything a step hands on, through the runner's files:
-// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
-//   access token to reuse, whether Last9 got the start, and the warnings already shown;
-// - to the later steps of the job (GITHUB_ENV): one record per deployment id (start time, the
-//   start's attributes, closed or not), and per service/env/event_name the ids of the windows
-//   still open, newest last, so that a stop step finds its window with no wiring by the user.
-// Keyed by deployment id, a window reopened for the same service never hides that an earlier one
-// was already closed: every deployment id gets exactly one stop.
-
-
-
-const RUNNER = {
-    saveState: (name, value) => saveState(name, value),
-    getState: (name) => getState(name),
-    exportVariable: (name, value) => exportVariable(name, value),
-    getEnv: (name) => process.env[name],
-};
-class StepState {
-    files;
-    constructor(files = RUNNER) {
-        this.files = files;
-    }
-    /**
-     * A start or window step opened a window: later stop steps can find it and, for a window step,
-     * its post step will close it. Saved before the start is sent, so a cancelled step loses nothing.
-     */
-    windowOpened(key, window, closedByPostStep) {
-        if (closedByPostStep)
-            this.files.saveState(STATE.window, JSON.stringify(window));
-        this.writeRecord(window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
-        this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
-    }
-    accessTokenReceived(token) {
-        this.files.saveState(STATE.accessToken, JSON.stringify(token));
-    }
-    startDelivered(delivered) {
-        this.files.saveState(STATE.startDelivered, String(delivered));
-    }
-    warningsShown(warnings) {
-        if (warnings.length > 0)
-            this.files.saveState(STATE.warningsShown, JSON.stringify(warnings));
-    }
-    /** What the main step left its post step; undefined when it opened no window. */
-    postState() {
-        const window = parseJson(this.files.getState(STATE.window));
-        if (typeof window?.deploymentId !== 'string' || typeof window.startedAt !== 'string')
-            return undefined;
-        const accessToken = parseJson(this.files.getState(STATE.accessToken));
-        const warnings = parseJson(this.files.getState(STATE.warningsShown));
-        return {
-            window: { ...window, attributes: window.attributes ?? {} },
-            startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
-            accessToken: typeof accessToken?.token === 'string' && accessToken.token ? accessToken : undefined,
-            warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
-        };
-    }
-    /** What this job knows of a window: undefined if another job opened it (or none did). */
-    window(deploymentId) {
-        const record = parseJson(this.files.getEnv(recordName(deploymentId)));
-        return record ? { deploymentId, startedAt: record.startedAt, attributes: record.attributes, closed: record.closed === true } : undefined;
-    }
-    /** The newest window of this job still open for the key. */
-    newestOpenWindow(key) {
-        for (const id of this.openIds(key).reverse()) {
-            const window = this.window(id);
-            if (window && !window.closed)
-                return window;
-        }
-        return undefined;
-    }
-    /** Marked before the stop is sent, so that no later step sends a second one. */
-    windowClosed(key, window) {
-        this.writeRecord(window.deploymentId, { startedAt: window.startedAt, closed: true });
-        const open = this.openIds(key);
-        if (open.includes(window.deploymentId))
-            this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
-    }
-    writeRecord(deploymentId, record) {
-        this.files.exportVariable(recordName(deploymentId), JSON.stringify(record));
-    }
-    openIds(key) {
-        const ids = parseJson(this.files.getEnv(openIdsName(key)));
-        return Array.isArray(ids) ? ids.filter((id) => typeof id === 'string') : [];
-    }
-    writeOpenIds(key, ids) {
-        this.files.exportVariable(openIdsName(key), JSON.stringify(ids));
-    }
-}
-/** Environment variable names must be plain; deployment ids and service names need not be. */
-function recordName(deploymentId) {
-    return JOB_ENV_PREFIX.deployment + digest(deploymentId);
-}
-function openIdsName({ service, env, eventName }) {
-    return JOB_ENV_PREFIX.openWindows + digest(JSON.stringify([service, env, eventName]));
-}
-function digest(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/settings.ts
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
+
 
 
 
@@ -4471,10 +4874,6 @@ function parseService(service, serviceName, env, problem) {
         return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
     return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
 }
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 function parseApiBaseUrl(raw, problem) {
     let url;
     try {
@@ -4496,6 +4895,10 @@ function parseApiBaseUrl(raw, problem) {
         return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
     }
     return url.href.replace(/\/+$/, '');
+}
+/** A deployment id as the deployment_id input accepts it (a generated UUID is one too). */
+function isDeploymentId(value) {
+    return typeof value === 'string' && DEPLOYMENT_ID.test(value);
 }
 function parseDeploymentId(raw, problem) {
     if (raw === '' || DEPLOYMENT_ID.test(raw))
@@ -4552,10 +4955,6 @@ function parseLabelValue(name, raw, problem) {
     if ([...raw].length > MAX_VALUE_LENGTH)
         return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
     return raw;
-}
-/** A URL as a message may show it: never its user-info (`user:password@`). */
-function withoutUserInfo(url) {
-    return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
 }
 function parseCustomAttributes(raw, problem) {
     if (raw === '')
@@ -4628,6 +5027,194 @@ function parseMatrix(raw, warnings) {
     }
     warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
     return {};
+}
+
+;// CONCATENATED MODULE: ./src/state.ts
+// Everything a step hands on, through the runner's files:
+// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
+//   access token to reuse, whether Last9 got the start, and the warnings already shown;
+// - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
+//   attributes, closed or not), and per service/env/event_name the ids of the windows still open,
+//   newest last, so that a stop step finds its window with no wiring by the user.
+// A window is its deployment id for its service, env and event name: a window reopened for the
+// same service never hides that an earlier one was already closed, and two services given the
+// same deployment_id are two windows. Every window gets exactly one stop.
+// Whatever is read back is untrusted (any earlier step can write GITHUB_ENV) and is checked field
+// by field; whatever is written stays far below what one variable may hold (32,767 characters on
+// Windows; on Linux a variable over 128 KiB stops every later step from starting).
+
+
+
+
+
+
+const LOST_WITH = {
+    GITHUB_STATE: "this step's post step may not learn of the window it opened, and then sends no stop for it",
+    GITHUB_ENV: 'later steps of this job may not know which windows are open or already closed',
+    GITHUB_OUTPUT: "later steps may miss some of this step's outputs (deployment_id, started_at, …)",
+};
+/**
+ * The runner's files through @actions/core, which throws when one cannot be written (a full disk,
+ * a path that is a directory). What that file would have handed on is lost, said in one warning
+ * per file; the step goes on and still sends its event.
+ */
+function runnerFiles() {
+    const unwritable = new Set();
+    const write = (file, command) => {
+        try {
+            command();
+        }
+        catch (error) {
+            if (unwritable.has(file))
+                return;
+            unwritable.add(file);
+            const reason = error instanceof Error ? error.message : String(error);
+            log.warning(`Last9: could not write ${file} (${reason}); ${LOST_WITH[file]}. The deploy itself is unaffected.`);
+        }
+    };
+    return {
+        saveState: (name, value) => write('GITHUB_STATE', () => saveState(name, value)),
+        getState: (name) => getState(name),
+        exportVariable: (name, value) => write('GITHUB_ENV', () => exportVariable(name, value)),
+        getEnv: (name) => process.env[name],
+        setOutput: (name, value) => write('GITHUB_OUTPUT', () => setOutput(name, value)),
+    };
+}
+/** This step's files: one per process, so that each lost file is reported once per step. */
+const STEP_FILES = runnerFiles();
+/**
+ * At most this much of the warnings already shown is handed to the post step; a warning past it
+ * is shown again by the post step, which costs a repeated line and nothing else.
+ */
+const MAX_WARNINGS_SHOWN_CHARS = 8_000;
+/**
+ * The ids of the windows still open per service/env/event_name that this job keeps, the newest:
+ * no real job opens more, and ids of at most 128 characters keep the list under 7,000 characters.
+ */
+const MAX_OPEN_WINDOWS = 50;
+class StepState {
+    files;
+    constructor(files = STEP_FILES) {
+        this.files = files;
+    }
+    /**
+     * Saves every key the post step reads, blank, before anything else can fail. The runner gives the
+     * post step each key its main step saved as STATE_<name>, over any STATE_<name> an earlier step
+     * put into GITHUB_ENV; a key never saved would let such a forged value through.
+     */
+    clearPostState() {
+        for (const name of Object.values(STATE))
+            this.files.saveState(name, '');
+    }
+    /**
+     * A start or window step opened a window: later stop steps can find it and, for a window step,
+     * its post step will close it. Saved before the start is sent, so a cancelled step loses nothing.
+     */
+    windowOpened(key, window, closedByPostStep) {
+        if (closedByPostStep)
+            this.files.saveState(STATE.window, JSON.stringify(window));
+        this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
+        this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
+    }
+    accessTokenReceived(token) {
+        this.files.saveState(STATE.accessToken, JSON.stringify(token));
+    }
+    startDelivered(delivered) {
+        this.files.saveState(STATE.startDelivered, String(delivered));
+    }
+    warningsShown(warnings) {
+        if (warnings.length > 0)
+            this.files.saveState(STATE.warningsShown, JSON.stringify(withinLength(warnings, MAX_WARNINGS_SHOWN_CHARS)));
+    }
+    /** What the main step left its post step; undefined when it opened no window. */
+    postState() {
+        const window = parseJson(this.files.getState(STATE.window));
+        if (!isRecord(window) || !isDeploymentId(window.deploymentId))
+            return undefined;
+        const startedAt = isoDate(window.startedAt);
+        if (!startedAt)
+            return undefined;
+        const warnings = parseJson(this.files.getState(STATE.warningsShown));
+        return {
+            window: { deploymentId: window.deploymentId, startedAt, attributes: attributesOf(window.attributes) ?? {} },
+            startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
+            accessToken: accessTokenOf(parseJson(this.files.getState(STATE.accessToken))),
+            warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
+        };
+    }
+    /** What this job knows of the key's window with this id: undefined if another job opened it (or none did). */
+    window(key, deploymentId) {
+        const record = parseJson(this.files.getEnv(recordName(key, deploymentId)));
+        if (!isRecord(record) || typeof record.closed !== 'boolean')
+            return undefined;
+        return { deploymentId, startedAt: isoDate(record.startedAt), attributes: attributesOf(record.attributes), closed: record.closed };
+    }
+    /** The newest window of this job still open for the key. */
+    newestOpenWindow(key) {
+        for (const id of this.openIds(key).reverse()) {
+            const window = this.window(key, id);
+            if (window && !window.closed)
+                return window;
+        }
+        return undefined;
+    }
+    /** Marked before the stop is sent, so that no later step sends a second one. */
+    windowClosed(key, window) {
+        this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, closed: true });
+        const open = this.openIds(key);
+        if (open.includes(window.deploymentId))
+            this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
+    }
+    writeRecord(key, deploymentId, record) {
+        this.files.exportVariable(recordName(key, deploymentId), JSON.stringify(record));
+    }
+    openIds(key) {
+        const ids = parseJson(this.files.getEnv(openIdsName(key)));
+        return Array.isArray(ids) ? ids.filter(isDeploymentId) : [];
+    }
+    writeOpenIds(key, ids) {
+        this.files.exportVariable(openIdsName(key), JSON.stringify(ids.slice(-MAX_OPEN_WINDOWS)));
+    }
+}
+/** Environment variable names must be plain; deployment ids and service names need not be. */
+function recordName({ service, env, eventName }, deploymentId) {
+    return JOB_ENV_PREFIX.deployment + digest(JSON.stringify([deploymentId, service, env, eventName]));
+}
+function openIdsName({ service, env, eventName }) {
+    return JOB_ENV_PREFIX.openWindows + digest(JSON.stringify([service, env, eventName]));
+}
+function digest(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
+}
+/** The first texts whose JSON array stays within maxChars; the others are left out. */
+function withinLength(texts, maxChars) {
+    let length = '[]'.length;
+    return texts.filter((text) => {
+        const added = JSON.stringify(text).length + ','.length;
+        if (length + added > maxChars)
+            return false;
+        length += added;
+        return true;
+    });
+}
+function parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function attributesOf(value) {
+    return isRecord(value) && Object.values(value).every((attribute) => typeof attribute === 'string') ? value : undefined;
+}
+function accessTokenOf(value) {
+    if (!isRecord(value) || typeof value.token !== 'string' || !value.token)
+        return undefined;
+    const { token, expiresAtMs } = value;
+    return typeof expiresAtMs === 'number' && Number.isFinite(expiresAtMs) ? { token, expiresAtMs } : { token };
 }
 
 ;// CONCATENATED MODULE: ./src/step.ts
@@ -4796,6 +5383,14 @@ const MAX_BODY_IN_MESSAGE = 120;
  * text (a hostile `"access_token": "a"` would blank every "a"), so it is refused instead.
  */
 const MIN_ACCESS_TOKEN_LENGTH = 16;
+/**
+ * Last9's access tokens are JWTs of about a kilobyte. One far longer is no token Last9 issued, and
+ * would not fit where a window hands it to its post step (GITHUB_STATE, which reaches the post
+ * step as one environment variable).
+ */
+const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
+/** Last9's answers are small JSON objects; a body larger than this is not one of them. */
+const MAX_LAST9_BODY_BYTES = 1024 * 1024;
 function changeEventsPath(orgSlug) {
     return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
 }
@@ -4848,11 +5443,10 @@ class Last9Client {
         this.http.dispose();
     }
     newHttpClient() {
-        return new lib_HttpClient(this.options.userAgent ?? 'last9-deployment-marker', [], {
-            keepAlive: true,
-            allowRetries: false,
-            allowRedirects: false,
-            socketTimeout: this.options.deadline.budgetMs,
+        return new HttpConnection({
+            userAgent: this.options.userAgent ?? 'last9-deployment-marker',
+            socketTimeoutMs: this.options.deadline.budgetMs,
+            maxBodyBytes: MAX_LAST9_BODY_BYTES,
         });
     }
     async call(method, path, body, headers) {
@@ -4868,12 +5462,14 @@ class Last9Client {
             try {
                 response = await this.within(timeoutMs, async () => {
                     const answer = await this.http.request(method, url, payload, requestHeaders);
-                    const retryAfter = answer.message.headers['retry-after'];
-                    return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
+                    return { status: answer.status, body: answer.body.toString('utf8'), retryAfter: answer.headers['retry-after'] };
                 });
                 outcome = { status: response.status, retryAfter: response.retryAfter };
             }
             catch (error) {
+                if (error instanceof RefusedAnswer && error.reason === 'too-large') {
+                    return { ok: false, failure: { kind: 'bad-answer', detail: `Last9's answer was ${error.message}` }, attempts };
+                }
                 if (!(error instanceof TimedOut))
                     outcome = { networkError: describeNetworkError(error) };
                 else if (timeoutMs >= remainingMs)
@@ -4936,7 +5532,13 @@ function parseAccessToken(body, nowMs) {
     if (answer.access_token.length < MIN_ACCESS_TOKEN_LENGTH) {
         return `the token exchange answered with an access_token of ${answer.access_token.length} characters, too short to be one; it was not used`;
     }
-    const expiresAtMs = typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
+    if (answer.access_token.length > MAX_ACCESS_TOKEN_LENGTH) {
+        return `the token exchange answered with an access_token of ${answer.access_token.length} characters, far longer than one Last9 issues; it was not used`;
+    }
+    const finite = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+    const expiresAt = finite(answer.expires_at);
+    const expiresIn = finite(answer.expires_in);
+    const expiresAtMs = expiresAt !== undefined ? expiresAt * 1000 : expiresIn !== undefined ? nowMs + expiresIn * 1000 : undefined;
     return { token: answer.access_token, expiresAtMs };
 }
 function describeNetworkError(error) {
@@ -5102,13 +5704,6 @@ function summaryText(text) {
         .replace(CONTROL_CHARACTER_RUNS, ' ')
         .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`));
 }
-/** The run's page, only from values of the shape GitHub gives them. */
-function workflowRunUrl(env) {
-    const repository = repositoryUrl(env);
-    if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? ''))
-        return undefined;
-    return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
 
 ;// CONCATENATED MODULE: ./src/window.ts
 // Sending the events of a deployment window and saying how it went (outputs, log, job summary).
@@ -5127,10 +5722,10 @@ function setOutputs(values) {
     for (const [key, value] of Object.entries(values)) {
         if (value === undefined)
             continue;
-        setOutput(OUTPUT[key], value);
+        STEP_FILES.setOutput(OUTPUT[key], value);
         const alias = OUTPUT_ALIASES[key];
         if (alias)
-            setOutput(OUTPUT[alias], value);
+            STEP_FILES.setOutput(OUTPUT[alias], value);
     }
 }
 /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
@@ -5199,13 +5794,15 @@ async function deliver(settings, event, session) {
 
 
 
+
 async function run() {
     maskTokens();
     await guard(async () => {
+        const state = new StepState();
+        state.clearPostState();
         const { settings, shown } = readStepSettings();
         if (!settings)
             return;
-        const state = new StepState();
         await (settings.eventState === 'stop' ? stopWindow(settings, state) : openWindow(settings, state, shown));
     });
 }
@@ -5250,7 +5847,7 @@ async function openWindow(settings, state, warningsShown) {
 async function stopWindow(settings, state) {
     let window;
     if (settings.deploymentId) {
-        const known = state.window(settings.deploymentId);
+        const known = state.window(settings, settings.deploymentId);
         if (known?.closed) {
             setOutputs({ deploymentId: known.deploymentId });
             log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
@@ -5286,12 +5883,13 @@ const LOOKUP_BUDGET_MS = 5_000;
  * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
  */
 async function windowAttributes(settings, deploymentId, deployStartedAt) {
-    const context = readGithubContext();
+    const { context, notice } = readGithubContext();
+    if (notice && settings.includeGithubAttributes)
+        log.notice(`Last9: ${notice}`);
     let shipped = {};
     if (settings.linkChanges && settings.includeGithubAttributes) {
-        const changes = await lookUpChanges(context, {
+        const changes = await lookUpShipped(context, {
             token: settings.githubToken,
-            apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
             environment: settings.githubEnvironment,
             deployStartedMs: deployStartedAt.getTime(),
             budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
@@ -5329,7 +5927,7 @@ async function post_step_run() {
         if (!settings)
             return;
         const { window } = saved;
-        if (state.window(window.deploymentId)?.closed) {
+        if (state.window(settings, window.deploymentId)?.closed) {
             log.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
             return;
         }

@@ -2,7 +2,8 @@
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
 // come in as arguments.
 
-import { deployedRevision, scalarString, type Env, type Payload } from './github-context.js';
+import type { EventFacts } from './event-payload.js';
+import { deployedRevision, workflowRunUrl, type Env } from './github-context.js';
 import { quoteList } from './messages.js';
 
 export type Attributes = Record<string, string>;
@@ -10,6 +11,17 @@ export type Attributes = Record<string, string>;
 export const MAX_ATTRIBUTES = 64;
 export const MAX_VALUE_LENGTH = 255;
 export const MAX_COMMIT_MESSAGE_LENGTH = 200;
+/**
+ * Prometheus sets no limit on a label name, but every name travels in the step's hand-off
+ * (GITHUB_ENV, GITHUB_STATE), which the runner passes to later steps as environment variables.
+ */
+export const MAX_LABEL_NAME_LENGTH = 128;
+/**
+ * The most an event's attributes may take as JSON (in UTF-16 units, as Windows counts a variable):
+ * the start's attributes are handed on in one variable, which Windows caps at 32,767 characters
+ * (Linux at 128 KiB), so they stay far below that.
+ */
+export const MAX_ATTRIBUTES_JSON_LENGTH = 12_000;
 
 /** Keys with their own inputs: a user attribute never replaces them. */
 export const RESERVED_KEYS: readonly string[] = [
@@ -28,14 +40,11 @@ export interface GithubAttributeOptions {
 }
 
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
-export function githubAttributes(env: Env, payload: Payload, options: GithubAttributeOptions): Attributes {
-  const revision = deployedRevision({ env, payload });
+export function githubAttributes(env: Env, event: EventFacts, options: GithubAttributeOptions): Attributes {
+  const revision = deployedRevision({ env, event });
   const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
   const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-  const runUrl =
-    env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-      : undefined;
+  const runUrl = workflowRunUrl(env);
   const jobId = options.jobCheckRunId;
 
   const attributes: Record<string, string | undefined> = {
@@ -43,31 +52,31 @@ export function githubAttributes(env: Env, payload: Payload, options: GithubAttr
     pipeline_name: env.GITHUB_WORKFLOW,
     build_id: env.GITHUB_RUN_ID,
     build_number: env.GITHUB_RUN_NUMBER,
-    build_url: runUrl && env.GITHUB_RUN_ATTEMPT ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
+    build_url: runUrl && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
     commit_sha: revision.commitSha,
     branch: revision.branch,
     tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-    commit_message: firstLine(scalarString(payload.head_commit?.message), MAX_COMMIT_MESSAGE_LENGTH),
+    commit_message: firstLine(event.headCommitMessage, MAX_COMMIT_MESSAGE_LENGTH),
     actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
     step_key: env.GITHUB_JOB,
     step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
     job_id: jobId,
     source: env.GITHUB_EVENT_NAME,
     retry_count: Number.isInteger(runAttempt) && runAttempt >= 1 ? String(runAttempt - 1) : undefined,
-    triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? scalarString(payload.workflow_run?.id) : undefined,
+    triggered_from_build_id: env.GITHUB_EVENT_NAME === 'workflow_run' ? event.workflowRun?.id : undefined,
     rebuilt_from_build_id: runAttempt > 1 ? env.GITHUB_RUN_ID : undefined,
     github_repository: env.GITHUB_REPOSITORY,
     github_workflow_ref: env.GITHUB_WORKFLOW_REF,
     github_ref: env.GITHUB_REF,
     github_run_attempt: env.GITHUB_RUN_ATTEMPT,
     github_pr_number: revision.pullRequestNumber,
-    github_job_url: runUrl && jobId ? `${runUrl}/job/${jobId}` : undefined,
+    github_job_url: runUrl && jobId && /^\d+$/.test(jobId) ? `${runUrl}/job/${jobId}` : undefined,
     runner_os: env.RUNNER_OS,
     runner_environment: env.RUNNER_ENVIRONMENT,
   };
   for (const [key, value] of Object.entries(options.matrix)) {
     const label = sanitizeLabelName(`matrix_${key}`);
-    if (label) attributes[label] = scalarString(value);
+    if (label && label.length <= MAX_LABEL_NAME_LENGTH && ['string', 'number', 'boolean'].includes(typeof value)) attributes[label] = String(value);
   }
   return withoutEmpty(attributes);
 }
@@ -77,11 +86,10 @@ export function githubAttributes(env: Env, payload: Payload, options: GithubAttr
  * `build_param_<name>` (the Jenkins plugin's "Additional Environment Variables" and "Additional
  * Build Parameters"). Only listed names are read; unset or empty ones are left out.
  */
-export function capturedAttributes(env: Env, payload: Payload, envNames: readonly string[], inputNames: readonly string[]): Attributes {
-  const inputs: Record<string, unknown> = payload.inputs !== null && typeof payload.inputs === 'object' ? payload.inputs : {};
+export function capturedAttributes(env: Env, inputs: EventFacts['inputs'], envNames: readonly string[], inputNames: readonly string[]): Attributes {
   const captured: Record<string, string | undefined> = {};
   for (const name of envNames) captured[`env_${name.toLowerCase()}`] = env[name];
-  for (const name of inputNames) captured[`build_param_${name.toLowerCase()}`] = scalarString(inputs[name]);
+  for (const name of inputNames) captured[`build_param_${name.toLowerCase()}`] = Object.hasOwn(inputs, name) ? inputs[name] : undefined;
   return withoutEmpty(captured);
 }
 
@@ -106,7 +114,8 @@ export function correlationAttributes(values: CorrelationValues): Attributes {
 
 /**
  * A valid Prometheus label name for a user-given key: characters outside [a-zA-Z0-9_] become `_`,
- * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty ones.
+ * a leading digit gets a `_` prefix. Undefined for keys Prometheus reserves (`__` prefix) or empty
+ * ones. Its length is not bounded here: see MAX_LABEL_NAME_LENGTH.
  */
 export function sanitizeLabelName(key: string): string | undefined {
   let label = key.trim().replace(/[^a-zA-Z0-9_]/gu, '_');
@@ -134,14 +143,17 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
   const warnings: string[] = [];
   const userLabels: Attributes = {};
   const refused: string[] = [];
+  const tooLong: string[] = [];
   const reserved: string[] = [];
   for (const [key, value] of Object.entries(user)) {
     const label = sanitizeLabelName(key);
     if (label === undefined) refused.push(key);
+    else if (label.length > MAX_LABEL_NAME_LENGTH) tooLong.push(key);
     else if (RESERVED_KEYS.includes(label)) reserved.push(key);
     else if (value !== '') userLabels[label] = value;
   }
   if (refused.length > 0) warnings.push(`custom attribute keys ${quoteList(refused)} were dropped: keys starting with "__" are reserved by Prometheus`);
+  if (tooLong.length > 0) warnings.push(`custom attribute keys ${quoteList(tooLong)} were dropped: a label name is at most ${MAX_LABEL_NAME_LENGTH} characters`);
   if (reserved.length > 0) warnings.push(`custom attribute keys ${quoteList(reserved)} were dropped: they are set from the service and env inputs and the window itself`);
 
   // Correlation attributes are never dropped; then the CI context (matrix keys last); user keys
@@ -168,6 +180,18 @@ export function composeAttributes({ github, user, correlation }: ComposeInput, l
     attributes[key] = bounded;
   }
   if (cut.length > 0) warnings.push(`attribute values longer than ${MAX_VALUE_LENGTH} characters were cut: ${quoteList(cut)}`);
+
+  // Past the size budget, user keys go first (the newest last), then the CI context's; the
+  // correlation attributes alone are far within it.
+  const overBudget: string[] = [];
+  for (const key of [...keptGithub, ...keptUser].reverse()) {
+    if (JSON.stringify(attributes).length <= MAX_ATTRIBUTES_JSON_LENGTH) break;
+    delete attributes[key];
+    overBudget.unshift(key);
+  }
+  if (overBudget.length > 0) {
+    warnings.push(`an event's attributes take at most ${MAX_ATTRIBUTES_JSON_LENGTH} characters as JSON; dropped ${quoteList(overBudget)}`);
+  }
   return { attributes, warnings };
 }
 

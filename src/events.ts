@@ -18,13 +18,13 @@ import type { JobStatus, Settings } from './settings.js';
 /** The attributes only a stop carries; the start leaves room for them. */
 const STOP_ONLY_KEYS = ['result', 'duration_ms'] as const;
 
-/** `shipped`: what shipped with the deploy (changes.ts), part of the GitHub context. */
+/** `shipped`: what shipped with the deploy (shipped.ts), part of the GitHub context. */
 export function startAttributes(settings: Settings, deploymentId: string, context: GithubContext, shipped: Attributes = {}): ComposedAttributes {
   const github = settings.includeGithubAttributes
-    ? { ...githubAttributes(context.env, context.payload, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
+    ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
     : {};
   const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
-  const captured = capturedAttributes(context.env, context.payload, settings.captureEnv, settings.captureInputs);
+  const captured = capturedAttributes(context.env, context.event.inputs, settings.captureEnv, settings.captureInputs);
   const user = { ...captured, ...settings.customAttributes };
   const composed = composeAttributes({ github, user, correlation }, MAX_ATTRIBUTES - STOP_ONLY_KEYS.length);
   // A label is readable by anyone who can query the organization's metrics: never a token.

@@ -1,35 +1,55 @@
 // The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
 // started the run — and which revision it deploys. Only readGithubContext does I/O.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { readEvent, type EventFacts } from './event-payload.js';
+import { quoteList } from './messages.js';
+import { COMMIT_SHA, isRecord } from './shape.js';
+import { isLoopbackHost } from './url.js';
 
 export type Env = Record<string, string | undefined>;
-// The webhook payload is arbitrary JSON; only a few well-known fields are read from it.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Payload = Record<string, any>;
 
 export interface GithubContext {
   env: Env;
-  payload: Payload;
+  event: EventFacts;
 }
+
+export interface ReadContext {
+  context: GithubContext;
+  /** What of the payload could not be read, said once. */
+  notice?: string;
+}
+
+/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
+export const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
 
 /**
  * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
  * client would cost every step about a third of a bare Node start and is not otherwise needed.
- * An unreadable payload leaves out the attributes taken from it.
+ * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
  */
-export function readGithubContext(env: Env = process.env): GithubContext {
-  return { env, payload: readPayload(env.GITHUB_EVENT_PATH) };
+export function readGithubContext(env: Env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES): ReadContext {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return { context: { env, event: readEvent({}).event } };
+  let raw: unknown;
+  try {
+    const { size } = statSync(path);
+    if (size > maxBytes) return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
+  }
+  if (!isRecord(raw)) return unreadablePayload(env, 'it is not a JSON object');
+  const { event, unreadable } = readEvent(raw);
+  const notice =
+    unreadable.length > 0
+      ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
+      : undefined;
+  return { context: { env, event }, notice };
 }
 
-function readPayload(path: string | undefined): Payload {
-  if (!path) return {};
-  try {
-    const payload: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    return isObject(payload) ? payload : {};
-  } catch {
-    return {};
-  }
+function unreadablePayload(env: Env, why: string): ReadContext {
+  return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
 }
 
 export interface Revision {
@@ -47,31 +67,23 @@ export const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target
  * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
  * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
  */
-export function deployedRevision({ env, payload }: GithubContext): Revision {
-  const event = env.GITHUB_EVENT_NAME ?? '';
-  if (PULL_REQUEST_EVENTS.has(event) && isObject(payload.pull_request)) {
-    const pullRequest = payload.pull_request;
-    return {
-      commitSha: scalarString(pullRequest.head?.sha),
-      branch: scalarString(pullRequest.head?.ref) ?? env.GITHUB_HEAD_REF,
-      pullRequestNumber: scalarString(pullRequest.number),
-    };
+export function deployedRevision({ env, event }: GithubContext): Revision {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  if (PULL_REQUEST_EVENTS.has(name) && event.pullRequest) {
+    const { headSha, headRef, number } = event.pullRequest;
+    return { commitSha: headSha, branch: headRef ?? (env.GITHUB_HEAD_REF || undefined), pullRequestNumber: number };
   }
-  if (event === 'workflow_run' && isObject(payload.workflow_run)) {
-    const run = payload.workflow_run;
-    return {
-      commitSha: scalarString(run.head_sha),
-      branch: scalarString(run.head_branch),
-      pullRequestNumber: Array.isArray(run.pull_requests) ? scalarString(run.pull_requests[0]?.number) : undefined,
-    };
+  if (name === 'workflow_run' && event.workflowRun) {
+    const { headSha, headBranch, pullRequestNumber } = event.workflowRun;
+    return { commitSha: headSha, branch: headBranch, pullRequestNumber };
   }
-  if (event === 'merge_group' && isObject(payload.merge_group)) {
-    return {
-      commitSha: scalarString(payload.merge_group.head_sha),
-      branch: scalarString(payload.merge_group.base_ref)?.replace(/^refs\/heads\//, ''),
-    };
+  if (name === 'merge_group' && event.mergeGroup) {
+    return { commitSha: event.mergeGroup.headSha, branch: event.mergeGroup.baseRef?.replace(/^refs\/heads\//, '') };
   }
-  return { commitSha: env.GITHUB_SHA, branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined };
+  return {
+    commitSha: env.GITHUB_SHA && COMMIT_SHA.test(env.GITHUB_SHA) ? env.GITHUB_SHA : undefined,
+    branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+  };
 }
 
 const SERVER = String.raw`https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
@@ -81,19 +93,37 @@ export const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
 
 /**
  * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
- * gives them: links built on it go into the job summary as they are.
+ * gives them (no user-info, no path): links built on it go into labels and the job summary as they are.
  */
-export function repositoryUrl(env: Env): string | undefined {
-  const { GITHUB_SERVER_URL: server = '', GITHUB_REPOSITORY: repository = '' } = env;
-  if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository)) return undefined;
+export function repositoryUrl(env: Env, repository: string | undefined = env.GITHUB_REPOSITORY): string | undefined {
+  const server = (env.GITHUB_SERVER_URL ?? '').replace(/\/$/, '');
+  if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository ?? '')) return undefined;
   return `${server}/${repository}`;
 }
 
-/** A payload value as a string, if it is a string, number or boolean. */
-export function scalarString(value: unknown): string | undefined {
-  return ['string', 'number', 'boolean'].includes(typeof value) ? String(value) : undefined;
+/** The run's page, only from values of the shape GitHub gives them. */
+export function workflowRunUrl(env: Env): string | undefined {
+  const repository = repositoryUrl(env);
+  if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? '')) return undefined;
+  return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 
-function isObject(value: unknown): value is Payload {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/**
+ * GitHub's REST API (GITHUB_API_URL; it differs on GitHub Enterprise Server), or why the lookups
+ * cannot use it: the job token goes to that host, so it must be https (plain http only on a
+ * loopback host) and carry no user-info, query or fragment.
+ */
+export function gitHubApiUrl(env: Env): { url: string } | { problem: string } {
+  const raw = env.GITHUB_API_URL || 'https://api.github.com';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { problem: 'GITHUB_API_URL is not a URL' };
+  }
+  if (url.username || url.password || url.search || url.hash) return { problem: 'GITHUB_API_URL has user-info, a query or a fragment' };
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return { problem: `GITHUB_API_URL is not https (${url.protocol}//${url.host}); the job token is not sent in clear` };
+  }
+  return { url: url.href.replace(/\/+$/, '') };
 }

@@ -1,8 +1,8 @@
 // The two Last9 API calls (token exchange, change event) over @actions/http-client, with retries
 // and one deadline for everything a step sends.
 
-import { HttpClient } from '@actions/http-client';
 import type { Attributes } from './attributes.js';
+import { HttpConnection, RefusedAnswer } from './http.js';
 import { decideRetry, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import { redact, withoutSecretValues } from './redact.js';
 
@@ -35,6 +35,14 @@ export const MAX_BODY_IN_MESSAGE = 120;
  * text (a hostile `"access_token": "a"` would blank every "a"), so it is refused instead.
  */
 export const MIN_ACCESS_TOKEN_LENGTH = 16;
+/**
+ * Last9's access tokens are JWTs of about a kilobyte. One far longer is no token Last9 issued, and
+ * would not fit where a window hands it to its post step (GITHUB_STATE, which reaches the post
+ * step as one environment variable).
+ */
+export const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
+/** Last9's answers are small JSON objects; a body larger than this is not one of them. */
+export const MAX_LAST9_BODY_BYTES = 1024 * 1024;
 
 export function changeEventsPath(orgSlug: string): string {
   return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
@@ -76,7 +84,7 @@ interface RawResponse {
 class TimedOut extends Error {}
 
 export class Last9Client {
-  private http: HttpClient;
+  private http: HttpConnection;
   private disposed = false;
 
   constructor(private readonly options: ClientOptions) {
@@ -108,12 +116,11 @@ export class Last9Client {
     this.http.dispose();
   }
 
-  private newHttpClient(): HttpClient {
-    return new HttpClient(this.options.userAgent ?? 'last9-deployment-marker', [], {
-      keepAlive: true,
-      allowRetries: false,
-      allowRedirects: false,
-      socketTimeout: this.options.deadline.budgetMs,
+  private newHttpClient(): HttpConnection {
+    return new HttpConnection({
+      userAgent: this.options.userAgent ?? 'last9-deployment-marker',
+      socketTimeoutMs: this.options.deadline.budgetMs,
+      maxBodyBytes: MAX_LAST9_BODY_BYTES,
     });
   }
 
@@ -130,11 +137,13 @@ export class Last9Client {
       try {
         response = await this.within(timeoutMs, async () => {
           const answer = await this.http.request(method, url, payload, requestHeaders);
-          const retryAfter = answer.message.headers['retry-after'];
-          return { status: answer.message.statusCode ?? 0, body: await answer.readBody(), retryAfter };
+          return { status: answer.status, body: answer.body.toString('utf8'), retryAfter: answer.headers['retry-after'] };
         });
         outcome = { status: response.status, retryAfter: response.retryAfter };
       } catch (error) {
+        if (error instanceof RefusedAnswer && error.reason === 'too-large') {
+          return { ok: false, failure: { kind: 'bad-answer', detail: `Last9's answer was ${error.message}` }, attempts };
+        }
         if (!(error instanceof TimedOut)) outcome = { networkError: describeNetworkError(error) };
         else if (timeoutMs >= remainingMs) return { ok: false, failure: { kind: 'timeout', budgetMs: deadline.budgetMs }, attempts };
         else outcome = { networkError: `no answer within ${timeoutMs / 1000} s` };
@@ -192,8 +201,13 @@ export function parseAccessToken(body: string, nowMs: number): AccessToken | str
   if (answer.access_token.length < MIN_ACCESS_TOKEN_LENGTH) {
     return `the token exchange answered with an access_token of ${answer.access_token.length} characters, too short to be one; it was not used`;
   }
-  const expiresAtMs =
-    typeof answer.expires_at === 'number' ? answer.expires_at * 1000 : typeof answer.expires_in === 'number' ? nowMs + answer.expires_in * 1000 : undefined;
+  if (answer.access_token.length > MAX_ACCESS_TOKEN_LENGTH) {
+    return `the token exchange answered with an access_token of ${answer.access_token.length} characters, far longer than one Last9 issues; it was not used`;
+  }
+  const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  const expiresAt = finite(answer.expires_at);
+  const expiresIn = finite(answer.expires_in);
+  const expiresAtMs = expiresAt !== undefined ? expiresAt * 1000 : expiresIn !== undefined ? nowMs + expiresIn * 1000 : undefined;
   return { token: answer.access_token, expiresAtMs };
 }
 

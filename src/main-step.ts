@@ -4,12 +4,13 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Attributes } from './attributes.js';
-import { describeMissing, lookUpChanges, shippedAttributes } from './changes.js';
 import { changeEvent, startAttributes } from './events.js';
 import { readGithubContext } from './github-context.js';
+import { lookUpShipped } from './github-lookups.js';
 import type { AccessToken } from './last9-client.js';
 import { log } from './log.js';
 import type { Settings } from './settings.js';
+import { describeMissing, shippedAttributes } from './shipped.js';
 import { StepState, type Window } from './state.js';
 import { exitPromptlyOnCancel, guard, maskTokens, readStepSettings, reportWarnings } from './step.js';
 import { deliver, openSession, sendStop, setOutputs, setShippedOutputs } from './window.js';
@@ -17,9 +18,10 @@ import { deliver, openSession, sendStop, setOutputs, setShippedOutputs } from '.
 export async function run(): Promise<void> {
   maskTokens();
   await guard(async () => {
+    const state = new StepState();
+    state.clearPostState();
     const { settings, shown } = readStepSettings();
     if (!settings) return;
-    const state = new StepState();
     await (settings.eventState === 'stop' ? stopWindow(settings, state) : openWindow(settings, state, shown));
   });
 }
@@ -66,7 +68,7 @@ async function openWindow(settings: Settings, state: StepState, warningsShown: s
 async function stopWindow(settings: Settings, state: StepState): Promise<void> {
   let window: Window | undefined;
   if (settings.deploymentId) {
-    const known = state.window(settings.deploymentId);
+    const known = state.window(settings, settings.deploymentId);
     if (known?.closed) {
       setOutputs({ deploymentId: known.deploymentId });
       log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
@@ -100,12 +102,12 @@ const LOOKUP_BUDGET_MS = 5_000;
  * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
  */
 async function windowAttributes(settings: Settings, deploymentId: string, deployStartedAt: Date): Promise<Attributes> {
-  const context = readGithubContext();
+  const { context, notice } = readGithubContext();
+  if (notice && settings.includeGithubAttributes) log.notice(`Last9: ${notice}`);
   let shipped: Attributes = {};
   if (settings.linkChanges && settings.includeGithubAttributes) {
-    const changes = await lookUpChanges(context, {
+    const changes = await lookUpShipped(context, {
       token: settings.githubToken,
-      apiUrl: context.env.GITHUB_API_URL || 'https://api.github.com',
       environment: settings.githubEnvironment,
       deployStartedMs: deployStartedAt.getTime(),
       budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),

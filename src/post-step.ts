@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
     const { settings } = readStepSettings(saved.warningsShown);
     if (!settings) return;
     const { window } = saved;
-    if (state.window(window.deploymentId)?.closed) {
+    if (state.window(settings, window.deploymentId)?.closed) {
       log.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
       return;
     }

@@ -6,6 +6,7 @@ import { quote, quoteList } from './messages.js';
 import { INPUT, type InputName } from './names.js';
 import { SECRET_VARIABLES } from './redact.js';
 import type { RetryPolicy } from './retry.js';
+import { isLoopbackHost, withoutUserInfo } from './url.js';
 
 export type EventState = 'window' | 'start' | 'stop';
 export type JobStatus = 'success' | 'failure' | 'cancelled';
@@ -239,12 +240,6 @@ function parseService(service: string, serviceName: string, env: Record<string, 
   return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
 function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
   let url: URL;
   try {
@@ -265,6 +260,11 @@ function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
     return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
   }
   return url.href.replace(/\/+$/, '');
+}
+
+/** A deployment id as the deployment_id input accepts it (a generated UUID is one too). */
+export function isDeploymentId(value: unknown): value is string {
+  return typeof value === 'string' && DEPLOYMENT_ID.test(value);
 }
 
 function parseDeploymentId(raw: string, problem: Problem): string | undefined {
@@ -321,11 +321,6 @@ function parseLabelValue(name: InputName, raw: string, problem: Problem): string
   if (CONTROL_CHARACTER.test(raw)) return problem(name, 'must be one line, without control characters');
   if ([...raw].length > MAX_VALUE_LENGTH) return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
   return raw;
-}
-
-/** A URL as a message may show it: never its user-info (`user:password@`). */
-function withoutUserInfo(url: string): string {
-  return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
 }
 
 function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {

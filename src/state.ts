@@ -1,18 +1,24 @@
 // Everything a step hands on, through the runner's files:
 // - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
 //   access token to reuse, whether Last9 got the start, and the warnings already shown;
-// - to the later steps of the job (GITHUB_ENV): one record per deployment id (start time, the
-//   start's attributes, closed or not), and per service/env/event_name the ids of the windows
-//   still open, newest last, so that a stop step finds its window with no wiring by the user.
-// Keyed by deployment id, a window reopened for the same service never hides that an earlier one
-// was already closed: every deployment id gets exactly one stop.
+// - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
+//   attributes, closed or not), and per service/env/event_name the ids of the windows still open,
+//   newest last, so that a stop step finds its window with no wiring by the user.
+// A window is its deployment id for its service, env and event name: a window reopened for the
+// same service never hides that an earlier one was already closed, and two services given the
+// same deployment_id are two windows. Every window gets exactly one stop.
+// Whatever is read back is untrusted (any earlier step can write GITHUB_ENV) and is checked field
+// by field; whatever is written stays far below what one variable may hold (32,767 characters on
+// Windows; on Linux a variable over 128 KiB stops every later step from starting).
 
 import { createHash } from 'node:crypto';
 import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
 import type { AccessToken } from './last9-client.js';
+import { log } from './log.js';
 import { JOB_ENV_PREFIX, STATE } from './names.js';
-import type { Settings } from './settings.js';
+import { isDeploymentId, type Settings } from './settings.js';
+import { isoDate, isRecord } from './shape.js';
 
 export interface Window {
   deploymentId: string;
@@ -44,14 +50,57 @@ export interface RunnerFiles {
   getState(name: string): string;
   exportVariable(name: string, value: string): void;
   getEnv(name: string): string | undefined;
+  setOutput(name: string, value: string): void;
 }
 
-const RUNNER: RunnerFiles = {
-  saveState: (name, value) => core.saveState(name, value),
-  getState: (name) => core.getState(name),
-  exportVariable: (name, value) => core.exportVariable(name, value),
-  getEnv: (name) => process.env[name],
+type WrittenFile = 'GITHUB_STATE' | 'GITHUB_ENV' | 'GITHUB_OUTPUT';
+
+const LOST_WITH: Record<WrittenFile, string> = {
+  GITHUB_STATE: "this step's post step may not learn of the window it opened, and then sends no stop for it",
+  GITHUB_ENV: 'later steps of this job may not know which windows are open or already closed',
+  GITHUB_OUTPUT: "later steps may miss some of this step's outputs (deployment_id, started_at, …)",
 };
+
+/**
+ * The runner's files through @actions/core, which throws when one cannot be written (a full disk,
+ * a path that is a directory). What that file would have handed on is lost, said in one warning
+ * per file; the step goes on and still sends its event.
+ */
+export function runnerFiles(): RunnerFiles {
+  const unwritable = new Set<WrittenFile>();
+  const write = (file: WrittenFile, command: () => void): void => {
+    try {
+      command();
+    } catch (error) {
+      if (unwritable.has(file)) return;
+      unwritable.add(file);
+      const reason = error instanceof Error ? error.message : String(error);
+      log.warning(`Last9: could not write ${file} (${reason}); ${LOST_WITH[file]}. The deploy itself is unaffected.`);
+    }
+  };
+  return {
+    saveState: (name, value) => write('GITHUB_STATE', () => core.saveState(name, value)),
+    getState: (name) => core.getState(name),
+    exportVariable: (name, value) => write('GITHUB_ENV', () => core.exportVariable(name, value)),
+    getEnv: (name) => process.env[name],
+    setOutput: (name, value) => write('GITHUB_OUTPUT', () => core.setOutput(name, value)),
+  };
+}
+
+/** This step's files: one per process, so that each lost file is reported once per step. */
+export const STEP_FILES: RunnerFiles = runnerFiles();
+
+/**
+ * At most this much of the warnings already shown is handed to the post step; a warning past it
+ * is shown again by the post step, which costs a repeated line and nothing else.
+ */
+export const MAX_WARNINGS_SHOWN_CHARS = 8_000;
+
+/**
+ * The ids of the windows still open per service/env/event_name that this job keeps, the newest:
+ * no real job opens more, and ids of at most 128 characters keep the list under 7,000 characters.
+ */
+export const MAX_OPEN_WINDOWS = 50;
 
 interface DeploymentRecord {
   startedAt?: string;
@@ -60,7 +109,16 @@ interface DeploymentRecord {
 }
 
 export class StepState {
-  constructor(private readonly files: RunnerFiles = RUNNER) {}
+  constructor(private readonly files: RunnerFiles = STEP_FILES) {}
+
+  /**
+   * Saves every key the post step reads, blank, before anything else can fail. The runner gives the
+   * post step each key its main step saved as STATE_<name>, over any STATE_<name> an earlier step
+   * put into GITHUB_ENV; a key never saved would let such a forged value through.
+   */
+  clearPostState(): void {
+    for (const name of Object.values(STATE)) this.files.saveState(name, '');
+  }
 
   /**
    * A start or window step opened a window: later stop steps can find it and, for a window step,
@@ -68,7 +126,7 @@ export class StepState {
    */
   windowOpened(key: WindowKey, window: OpenedWindow, closedByPostStep: boolean): void {
     if (closedByPostStep) this.files.saveState(STATE.window, JSON.stringify(window));
-    this.writeRecord(window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
+    this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
     this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
   }
 
@@ -81,33 +139,35 @@ export class StepState {
   }
 
   warningsShown(warnings: readonly string[]): void {
-    if (warnings.length > 0) this.files.saveState(STATE.warningsShown, JSON.stringify(warnings));
+    if (warnings.length > 0) this.files.saveState(STATE.warningsShown, JSON.stringify(withinLength(warnings, MAX_WARNINGS_SHOWN_CHARS)));
   }
 
   /** What the main step left its post step; undefined when it opened no window. */
   postState(): PostState | undefined {
-    const window = parseJson<OpenedWindow>(this.files.getState(STATE.window));
-    if (typeof window?.deploymentId !== 'string' || typeof window.startedAt !== 'string') return undefined;
-    const accessToken = parseJson<AccessToken>(this.files.getState(STATE.accessToken));
-    const warnings = parseJson<unknown>(this.files.getState(STATE.warningsShown));
+    const window = parseJson(this.files.getState(STATE.window));
+    if (!isRecord(window) || !isDeploymentId(window.deploymentId)) return undefined;
+    const startedAt = isoDate(window.startedAt);
+    if (!startedAt) return undefined;
+    const warnings = parseJson(this.files.getState(STATE.warningsShown));
     return {
-      window: { ...window, attributes: window.attributes ?? {} },
+      window: { deploymentId: window.deploymentId, startedAt, attributes: attributesOf(window.attributes) ?? {} },
       startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
-      accessToken: typeof accessToken?.token === 'string' && accessToken.token ? accessToken : undefined,
+      accessToken: accessTokenOf(parseJson(this.files.getState(STATE.accessToken))),
       warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
     };
   }
 
-  /** What this job knows of a window: undefined if another job opened it (or none did). */
-  window(deploymentId: string): (Window & { closed: boolean }) | undefined {
-    const record = parseJson<DeploymentRecord>(this.files.getEnv(recordName(deploymentId)));
-    return record ? { deploymentId, startedAt: record.startedAt, attributes: record.attributes, closed: record.closed === true } : undefined;
+  /** What this job knows of the key's window with this id: undefined if another job opened it (or none did). */
+  window(key: WindowKey, deploymentId: string): (Window & { closed: boolean }) | undefined {
+    const record = parseJson(this.files.getEnv(recordName(key, deploymentId)));
+    if (!isRecord(record) || typeof record.closed !== 'boolean') return undefined;
+    return { deploymentId, startedAt: isoDate(record.startedAt), attributes: attributesOf(record.attributes), closed: record.closed };
   }
 
   /** The newest window of this job still open for the key. */
   newestOpenWindow(key: WindowKey): Window | undefined {
     for (const id of this.openIds(key).reverse()) {
-      const window = this.window(id);
+      const window = this.window(key, id);
       if (window && !window.closed) return window;
     }
     return undefined;
@@ -115,28 +175,28 @@ export class StepState {
 
   /** Marked before the stop is sent, so that no later step sends a second one. */
   windowClosed(key: WindowKey, window: Window): void {
-    this.writeRecord(window.deploymentId, { startedAt: window.startedAt, closed: true });
+    this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, closed: true });
     const open = this.openIds(key);
     if (open.includes(window.deploymentId)) this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
   }
 
-  private writeRecord(deploymentId: string, record: DeploymentRecord): void {
-    this.files.exportVariable(recordName(deploymentId), JSON.stringify(record));
+  private writeRecord(key: WindowKey, deploymentId: string, record: DeploymentRecord): void {
+    this.files.exportVariable(recordName(key, deploymentId), JSON.stringify(record));
   }
 
   private openIds(key: WindowKey): string[] {
-    const ids = parseJson<unknown>(this.files.getEnv(openIdsName(key)));
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+    const ids = parseJson(this.files.getEnv(openIdsName(key)));
+    return Array.isArray(ids) ? ids.filter(isDeploymentId) : [];
   }
 
   private writeOpenIds(key: WindowKey, ids: string[]): void {
-    this.files.exportVariable(openIdsName(key), JSON.stringify(ids));
+    this.files.exportVariable(openIdsName(key), JSON.stringify(ids.slice(-MAX_OPEN_WINDOWS)));
   }
 }
 
 /** Environment variable names must be plain; deployment ids and service names need not be. */
-function recordName(deploymentId: string): string {
-  return JOB_ENV_PREFIX.deployment + digest(deploymentId);
+function recordName({ service, env, eventName }: WindowKey, deploymentId: string): string {
+  return JOB_ENV_PREFIX.deployment + digest(JSON.stringify([deploymentId, service, env, eventName]));
 }
 
 function openIdsName({ service, env, eventName }: WindowKey): string {
@@ -147,11 +207,32 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
 }
 
-function parseJson<T>(text: string | undefined): T | undefined {
+/** The first texts whose JSON array stays within maxChars; the others are left out. */
+function withinLength(texts: readonly string[], maxChars: number): string[] {
+  let length = '[]'.length;
+  return texts.filter((text) => {
+    const added = JSON.stringify(text).length + ','.length;
+    if (length + added > maxChars) return false;
+    length += added;
+    return true;
+  });
+}
+
+function parseJson(text: string | undefined): unknown {
   if (!text) return undefined;
   try {
-    return JSON.parse(text) as T;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function attributesOf(value: unknown): Attributes | undefined {
+  return isRecord(value) && Object.values(value).every((attribute) => typeof attribute === 'string') ? (value as Attributes) : undefined;
+}
+
+function accessTokenOf(value: unknown): AccessToken | undefined {
+  if (!isRecord(value) || typeof value.token !== 'string' || !value.token) return undefined;
+  const { token, expiresAtMs } = value;
+  return typeof expiresAtMs === 'number' && Number.isFinite(expiresAtMs) ? { token, expiresAtMs } : { token };
 }

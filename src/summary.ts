@@ -2,7 +2,7 @@
 
 import * as core from '@actions/core';
 import { CONTROL_CHARACTER, type Attributes } from './attributes.js';
-import { REPOSITORY_PAGE, repositoryUrl } from './github-context.js';
+import { REPOSITORY_PAGE, workflowRunUrl } from './github-context.js';
 import type { Settings } from './settings.js';
 
 const KEY_ATTRIBUTES = ['service_name', 'deployment_environment', 'deployment_id', 'result', 'duration_ms', 'version', 'commit_sha', 'branch', 'tag', 'actor'];
@@ -90,11 +90,4 @@ export function summaryText(text: string): string {
       .replace(CONTROL_CHARACTER_RUNS, ' ')
       .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`)
   );
-}
-
-/** The run's page, only from values of the shape GitHub gives them. */
-export function workflowRunUrl(env: Record<string, string | undefined>): string | undefined {
-  const repository = repositoryUrl(env);
-  if (!repository || !/^\d+$/.test(env.GITHUB_RUN_ID ?? '')) return undefined;
-  return `${repository}/actions/runs/${env.GITHUB_RUN_ID}`;
 }

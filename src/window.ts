@@ -1,7 +1,6 @@
 // Sending the events of a deployment window and saying how it went (outputs, log, job summary).
 // main-step.ts and post-step.ts decide which events a step sends.
 
-import * as core from '@actions/core';
 import type { Attributes } from './attributes.js';
 import { changeEvent, stopAttributes } from './events.js';
 import { changeEventsPath, type ChangeEvent } from './last9-client.js';
@@ -9,7 +8,7 @@ import { Last9Session, type SessionOptions } from './last9-session.js';
 import { log } from './log.js';
 import { OUTPUT } from './names.js';
 import type { Settings } from './settings.js';
-import type { Window } from './state.js';
+import { STEP_FILES, type Window } from './state.js';
 import { exitPromptlyOnCancel, reportDelivery } from './step.js';
 import { writeWindowSummary, type SentEvent } from './summary.js';
 
@@ -23,9 +22,9 @@ const OUTPUT_ALIASES: Partial<Record<OutputKey, OutputKey>> = { startedAt: 'star
 export function setOutputs(values: Partial<Record<OutputKey, string>>): void {
   for (const [key, value] of Object.entries(values) as Array<[OutputKey, string | undefined]>) {
     if (value === undefined) continue;
-    core.setOutput(OUTPUT[key], value);
+    STEP_FILES.setOutput(OUTPUT[key], value);
     const alias = OUTPUT_ALIASES[key];
-    if (alias) core.setOutput(OUTPUT[alias], value);
+    if (alias) STEP_FILES.setOutput(OUTPUT[alias], value);
   }
 }
 

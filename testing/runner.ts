@@ -2,9 +2,9 @@
 // job's workspace; inputs as INPUT_<NAME> with action.yml's defaults, evaluated again for the post
 // step (so job.status, job.check_run_id and toJSON(matrix) read the job as it stands then); fresh
 // GITHUB_STATE/OUTPUT/ENV/STEP_SUMMARY files per step; what a main step saved in GITHUB_STATE
-// handed to its own post step as STATE_<name>; GITHUB_ENV exports in the environment of every
-// later step, post steps included. Post steps run after all others, in reverse order (the tests
-// call them in that order).
+// handed to its own post step as STATE_<name>, applied last, over the job's and the step's env;
+// GITHUB_ENV exports in the environment of every later step, post steps included. Post steps run
+// after all others, in reverse order (the tests call them in that order).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { MERGED_PULL_REQUEST } from './fake-github.js';
+import { MERGED_PULL_REQUEST, scenarioPushPayload } from './fake-github.js';
 
 const DEFAULT_STEP_ID = 'marker';
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,6 +124,11 @@ export class EmulatedJob {
     return this.start('post', options, this.mainState.get(options.stepId ?? DEFAULT_STEP_ID) ?? {});
   }
 
+  /** A `run:` step of the job appending these variables to GITHUB_ENV, as any step may. */
+  runScriptStep(exports: Record<string, string>): void {
+    Object.assign(this.jobEnv, exports);
+  }
+
   async runMain(options: StepOptions): Promise<StepResult> {
     return this.startMain(options).done;
   }
@@ -154,8 +159,9 @@ export class EmulatedJob {
       ...files,
       GITHUB_ACTION: stepId,
       ...inputEnvironment(action.inputs, options.inputs, job),
-      ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
       ...options.env,
+      // As actions/runner does: the step's saved state last, so it wins over any STATE_* in the env.
+      ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
     };
     const script = join(this.actionDir, entry === 'main' ? action.runs.main : action.runs.post);
     const startedAt = performance.now();
@@ -306,13 +312,5 @@ export function pushContext(): Record<string, string> {
 
 /** The push that merged pull request #143 of testing/fake-github.ts's scenario into main. */
 export function pushEvent(): Record<string, unknown> {
-  const { sha, commitShas, pullRequest } = MERGED_PULL_REQUEST;
-  return {
-    ref: 'refs/heads/main',
-    before: commitShas.at(-2),
-    after: sha,
-    head_commit: { id: sha, message: `${pullRequest.title} (#${pullRequest.number})\n\nA declined authorisation was retried until the gateway timed out; stop after three.` },
-    commits: [{ id: sha, timestamp: pullRequest.mergedAt }],
-    repository: { name: 'payments-api', full_name: 'acme/payments-api', owner: { login: 'acme' } },
-  };
+  return scenarioPushPayload();
 }
