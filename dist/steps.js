@@ -435,9 +435,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/shape.ts
+;// CONCATENATED MODULE: ./src/text/shape.ts
 // Checks of values from outside (a webhook payload, a server's JSON, the runner's files) against
 // the type they should have. Each gives the value when it fits and undefined when it does not, so
 // that what does not fit is unknown, never guessed at. Pure.
@@ -471,139 +469,7 @@ function isoDate(value) {
     return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/event-payload.ts
-// The webhook event that started the run (GITHUB_EVENT_PATH), read once and checked field by field:
-// only the fields the action uses are read, each with the type GitHub documents for it. A field of
-// another type is unknown (left out, and named in one notice), never guessed at. Pure.
-
-/** GitHub's push payload lists at most 2,048 commits; more is no payload GitHub sent. */
-const MAX_PUSHED_COMMITS = 2_048;
-function pushedCommitList(value) {
-    const commits = list(value);
-    return commits && commits.length <= MAX_PUSHED_COMMITS ? commits : undefined;
-}
-/** Reads what the action uses of a payload; `raw` is whatever JSON the file held. */
-function readEvent(raw) {
-    const unreadable = [];
-    /** The field checked by `check`; a field that is there (not null) but does not fit is noted. */
-    const read = (check, value, path) => {
-        if (value === undefined || value === null)
-            return undefined;
-        const checked = check(value);
-        if (checked === undefined)
-            unreadable.push(path);
-        return checked;
-    };
-    const object = (value, path) => read((candidate) => (isRecord(candidate) ? candidate : undefined), value, path);
-    const count = (value, path) => read((candidate) => scalarText(wholeNumber(candidate, 1)), value, path);
-    const payload = isRecord(raw) ? raw : {};
-    const headCommit = object(payload.head_commit, 'head_commit');
-    const pullRequest = object(payload.pull_request, 'pull_request');
-    const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
-    const workflowRun = object(payload.workflow_run, 'workflow_run');
-    const mergeGroup = object(payload.merge_group, 'merge_group');
-    const before = read(commitSha, payload.before, 'before');
-    const commits = read(pushedCommitList, payload.commits, 'commits');
-    const runPullRequests = read(list, workflowRun?.pull_requests, 'workflow_run.pull_requests');
-    const inputs = object(payload.inputs, 'inputs') ?? {};
-    const event = {
-        headCommitMessage: read(shape_text, headCommit?.message, 'head_commit.message'),
-        pushBefore: before && !/^0+$/.test(before) ? before : undefined,
-        pushedCommits: commits?.map((commit, index) => ({ timestamp: read(shape_text, object(commit, `commits[${index}]`)?.timestamp, `commits[${index}].timestamp`) })),
-        pullRequest: pullRequest && {
-            number: count(pullRequest.number, 'pull_request.number'),
-            title: read(shape_text, pullRequest.title, 'pull_request.title'),
-            headSha: read(commitSha, pullRequestHead?.sha, 'pull_request.head.sha'),
-            headRef: read(shape_text, pullRequestHead?.ref, 'pull_request.head.ref'),
-        },
-        workflowRun: workflowRun && {
-            id: count(workflowRun.id, 'workflow_run.id'),
-            headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
-            headBranch: read(shape_text, workflowRun.head_branch, 'workflow_run.head_branch'),
-            pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
-        },
-        mergeGroup: mergeGroup && {
-            headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),
-            baseRef: read(shape_text, mergeGroup.base_ref, 'merge_group.base_ref'),
-        },
-        inputs: Object.fromEntries(Object.entries(inputs).flatMap(([name, value]) => {
-            const scalar = read(scalarText, value, `inputs.${name}`);
-            return scalar === undefined ? [] : [[name, scalar]];
-        })),
-    };
-    return { event, unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/messages.ts
-// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
-// what the user should check. Pure.
-/** How many names a message lists before it only counts the rest. */
-const MAX_LISTED = 20;
-/** How much of a value from outside a message quotes. */
-const MAX_QUOTED = 40;
-/** A value from outside, as a message quotes it: JSON-quoted (control characters visible), cut to MAX_QUOTED characters. */
-function quote(value) {
-    const characters = [...value];
-    return characters.length > MAX_QUOTED ? `${JSON.stringify(characters.slice(0, MAX_QUOTED).join(''))}…` : JSON.stringify(value);
-}
-/** Names in a message: each quoted, at most MAX_LISTED of them, then how many more there were. */
-function quoteList(names, max = MAX_LISTED) {
-    const shown = names.slice(0, max).map(quote).join(', ');
-    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-const CALL_NAMES = {
-    token: 'exchange the refresh token for an access token',
-    start: 'send the start event',
-    stop: 'send the stop event',
-};
-function describeFailure(failure, context) {
-    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
-    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
-    const consequence = context.call === 'token'
-        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
-        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
-    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
-}
-function describeInputProblem(problem) {
-    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
-}
-function said(failure) {
-    switch (failure.kind) {
-        case 'http':
-            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
-        case 'network':
-            return `network error: ${failure.message}`;
-        case 'timeout':
-            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
-        case 'bad-answer':
-            return failure.detail;
-    }
-}
-function hint(failure, context) {
-    if (failure.kind === 'network' || failure.kind === 'timeout') {
-        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
-    }
-    if (failure.kind === 'bad-answer')
-        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
-    const { status } = failure;
-    if (context.call === 'token' && [400, 401, 403].includes(status)) {
-        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
-    }
-    if (status === 404) {
-        return context.call === 'token'
-            ? `Check api_base_url (${context.apiBaseUrl}).`
-            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
-    }
-    if (status === 401 || status === 403)
-        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
-    if (status === 400 || status === 422)
-        return 'Last9 refused the event as malformed; please report this with the message above.';
-    if (status === 429 || status >= 500)
-        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
-    return 'Check refresh_token, org_slug and api_base_url.';
-}
-
-;// CONCATENATED MODULE: ./src/url.ts
+;// CONCATENATED MODULE: ./src/text/url.ts
 // URLs the action is given (api_base_url, GITHUB_API_URL): which hosts may be spoken to in plain
 // http, and how a message may quote a URL.
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -615,46 +481,12 @@ function withoutUserInfo(url) {
     return url.replace(/^([^:/?#]*:\/\/)[^/?#]*@/, '$1');
 }
 
-;// CONCATENATED MODULE: ./src/github-context.ts
+;// CONCATENATED MODULE: ./src/marker/github-context.ts
 // The GitHub context a step runs in — the runner's GITHUB_* environment and the webhook event that
-// started the run — and which revision it deploys. Only readGithubContext does I/O.
+// started the run (read by runner/event-file.ts) — and which revision it deploys; the links built
+// on it. Pure.
 
 
-
-
-
-/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
-const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
-/**
- * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
- * client would cost every step about a third of a bare Node start and is not otherwise needed.
- * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
- */
-function readGithubContext(env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return { context: { env, event: readEvent({}).event } };
-    let raw;
-    try {
-        const { size } = (0,external_node_fs_namespaceObject.statSync)(path);
-        if (size > maxBytes)
-            return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
-        raw = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch (error) {
-        return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
-    }
-    if (!isRecord(raw))
-        return unreadablePayload(env, 'it is not a JSON object');
-    const { event, unreadable } = readEvent(raw);
-    const notice = unreadable.length > 0
-        ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
-        : undefined;
-    return { context: { env, event }, notice };
-}
-function unreadablePayload(env, why) {
-    return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
-}
 /** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 /**
@@ -724,10 +556,46 @@ function gitHubApiUrl(env) {
     return { url: url.href.replace(/\/+$/, '') };
 }
 
-;// CONCATENATED MODULE: ./src/attributes.ts
+;// CONCATENATED MODULE: ./src/text/lines.ts
+// Text from outside made one line: what labels, log lines and the job summary carry. Pure.
+/** Control characters and line breaks: never part of a label value, a log line or the job summary. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+/** Each control character (line breaks too) becomes a space. */
+function withoutControlCharacters(text) {
+    return text.replace(CONTROL_CHARACTERS, ' ');
+}
+/** The first line, trimmed, cut to maxLength characters if given; undefined if empty. */
+function firstLine(text, maxLength) {
+    const line = text?.split(/\r?\n/)[0]?.trim();
+    if (!line)
+        return undefined;
+    return maxLength === undefined ? line : [...line].slice(0, maxLength).join('');
+}
+
+;// CONCATENATED MODULE: ./src/text/quote.ts
+// How a message quotes values from outside: JSON-escaped, short, and lists of them capped. Pure.
+/** How many names a message lists before it only counts the rest. */
+const MAX_LISTED = 20;
+/** How much of a value from outside a message quotes. */
+const MAX_QUOTED = 40;
+/** A value from outside, as a message quotes it: JSON-quoted (control characters visible), cut to MAX_QUOTED characters. */
+function quote(value) {
+    const characters = [...value];
+    return characters.length > MAX_QUOTED ? `${JSON.stringify(characters.slice(0, MAX_QUOTED).join(''))}…` : JSON.stringify(value);
+}
+/** Names in a message: each quoted, at most MAX_LISTED of them, then how many more there were. */
+function quoteList(names, max = MAX_LISTED) {
+    const shown = names.slice(0, max).map(quote).join(', ');
+    return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/marker/attributes.ts
 // GitHub context + user input → the attribute set of a change event, in the schema the Buildkite
 // and Jenkins plugins use (see README "Attributes"). Pure: the environment and the event payload
 // come in as arguments.
+
 
 
 const MAX_ATTRIBUTES = 64;
@@ -902,14 +770,6 @@ function composeAttributes({ github, user, correlation }, limit = MAX_ATTRIBUTES
     }
     return { attributes, warnings };
 }
-/** Control characters and line breaks: never part of a label value, a log line or the job summary. */
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
-/** Each control character (line breaks too) becomes a space. */
-function withoutControlCharacters(text) {
-    return text.replace(CONTROL_CHARACTERS, ' ');
-}
 /** Control characters and newlines become spaces; at most MAX_VALUE_LENGTH characters (not UTF-16 units). */
 function boundValue(value) {
     const singleLine = withoutControlCharacters(value);
@@ -923,19 +783,12 @@ function pipelineSlug(repositoryName, workflowRef) {
         return undefined;
     return `${repositoryName}/${file.replace(/\.ya?ml$/, '')}`;
 }
-/** The first line, trimmed, cut to maxLength characters if given; undefined if empty. */
-function firstLine(text, maxLength) {
-    const line = text?.split(/\r?\n/)[0]?.trim();
-    if (!line)
-        return undefined;
-    return maxLength === undefined ? line : [...line].slice(0, maxLength).join('');
-}
 /** Only the attributes whose value is known: an unknown value is left out, never sent empty. */
 function withoutEmpty(attributes) {
     return Object.fromEntries(Object.entries(attributes).filter((entry) => entry[1] !== undefined && entry[1] !== ''));
 }
 
-;// CONCATENATED MODULE: ./src/redact.ts
+;// CONCATENATED MODULE: ./src/text/redact.ts
 // Keeps secrets out of what the action shows and sends: blanks them out of text about to reach a
 // log, a summary or an output, and keeps them out of attributes, which become labels on Last9.
 /** Shorter values are not blanked: a one-character "secret" would blank that character everywhere. */
@@ -980,8 +833,8 @@ function withoutSecretValues(attributes, secrets) {
     return { attributes: Object.fromEntries(Object.entries(attributes).filter(([key]) => !dropped.includes(key))), dropped };
 }
 
-;// CONCATENATED MODULE: ./src/events.ts
-// Settings + GitHub context → the change events of a window. Pure.
+;// CONCATENATED MODULE: ./src/marker/events.ts
+// The action's settings + the GitHub context → the change events of a window. Pure.
 
 
 
@@ -1018,6 +871,111 @@ function changeEvent(settings, state, at, attributes) {
         ...(settings.dataSourceName ? { data_source_name: settings.dataSourceName } : {}),
         attributes,
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/marker/event-payload.ts
+// The webhook event that started the run (GITHUB_EVENT_PATH), read once and checked field by field:
+// only the fields the action uses are read, each with the type GitHub documents for it. A field of
+// another type is unknown (left out, and named in one notice), never guessed at. Pure.
+
+/** GitHub's push payload lists at most 2,048 commits; more is no payload GitHub sent. */
+const MAX_PUSHED_COMMITS = 2_048;
+function pushedCommitList(value) {
+    const commits = list(value);
+    return commits && commits.length <= MAX_PUSHED_COMMITS ? commits : undefined;
+}
+/** Reads what the action uses of a payload; `raw` is whatever JSON the file held. */
+function readEvent(raw) {
+    const unreadable = [];
+    /** The field checked by `check`; a field that is there (not null) but does not fit is noted. */
+    const read = (check, value, path) => {
+        if (value === undefined || value === null)
+            return undefined;
+        const checked = check(value);
+        if (checked === undefined)
+            unreadable.push(path);
+        return checked;
+    };
+    const object = (value, path) => read((candidate) => (isRecord(candidate) ? candidate : undefined), value, path);
+    const count = (value, path) => read((candidate) => scalarText(wholeNumber(candidate, 1)), value, path);
+    const payload = isRecord(raw) ? raw : {};
+    const headCommit = object(payload.head_commit, 'head_commit');
+    const pullRequest = object(payload.pull_request, 'pull_request');
+    const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
+    const workflowRun = object(payload.workflow_run, 'workflow_run');
+    const mergeGroup = object(payload.merge_group, 'merge_group');
+    const before = read(commitSha, payload.before, 'before');
+    const commits = read(pushedCommitList, payload.commits, 'commits');
+    const runPullRequests = read(list, workflowRun?.pull_requests, 'workflow_run.pull_requests');
+    const inputs = object(payload.inputs, 'inputs') ?? {};
+    const event = {
+        headCommitMessage: read(shape_text, headCommit?.message, 'head_commit.message'),
+        pushBefore: before && !/^0+$/.test(before) ? before : undefined,
+        pushedCommits: commits?.map((commit, index) => ({ timestamp: read(shape_text, object(commit, `commits[${index}]`)?.timestamp, `commits[${index}].timestamp`) })),
+        pullRequest: pullRequest && {
+            number: count(pullRequest.number, 'pull_request.number'),
+            title: read(shape_text, pullRequest.title, 'pull_request.title'),
+            headSha: read(commitSha, pullRequestHead?.sha, 'pull_request.head.sha'),
+            headRef: read(shape_text, pullRequestHead?.ref, 'pull_request.head.ref'),
+        },
+        workflowRun: workflowRun && {
+            id: count(workflowRun.id, 'workflow_run.id'),
+            headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
+            headBranch: read(shape_text, workflowRun.head_branch, 'workflow_run.head_branch'),
+            pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
+        },
+        mergeGroup: mergeGroup && {
+            headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),
+            baseRef: read(shape_text, mergeGroup.base_ref, 'merge_group.base_ref'),
+        },
+        inputs: Object.fromEntries(Object.entries(inputs).flatMap(([name, value]) => {
+            const scalar = read(scalarText, value, `inputs.${name}`);
+            return scalar === undefined ? [] : [[name, scalar]];
+        })),
+    };
+    return { event, unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/runner/event-file.ts
+// The webhook event that started the run, from the file the runner names (GITHUB_EVENT_PATH), and
+// the environment beside it: the GitHub context of a step.
+
+
+
+
+/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
+const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
+/**
+ * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
+ * client would cost every step about a third of a bare Node start and is not otherwise needed.
+ * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
+ */
+function readGithubContext(env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { context: { env, event: readEvent({}).event } };
+    let raw;
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (size > maxBytes)
+            return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
+        raw = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
+    }
+    if (!isRecord(raw))
+        return unreadablePayload(env, 'it is not a JSON object');
+    const { event, unreadable } = readEvent(raw);
+    const notice = unreadable.length > 0
+        ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
+        : undefined;
+    return { context: { env, event }, notice };
+}
+function unreadablePayload(env, why) {
+    return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
 }
 
 // EXTERNAL MODULE: external "http"
@@ -1119,29 +1077,30 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/undici-on-first-use.ts
-// undici, read only when it is first used. @actions/http-client imports it at its top for
-// ProxyAgent alone, which this action's own requests never use (a proxy goes through `tunnel`), and
-// @actions/github for its fetch, which the lookups do not use either (src/github-fetch.ts); only a
-// proxy set for GITHUB_API_URL makes @actions/github build a ProxyAgent as it loads. undici and the
-// Node built-ins it pulls in (http2, worker_threads, zlib, …) would cost every step ≈ 25 ms to
-// load. The bundles resolve `undici` to this module (tsconfig.json `paths`); the real undici is
-// bundled once, as dist/undici.cjs.
-
-let undici;
-function load() {
-    return (undici ??= (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('./undici.cjs'));
-}
+;// CONCATENATED MODULE: ./src/http/undici-stand-in.ts
+// What the bundles get for `undici` (tsconfig.json `paths`; tsx, which runs the sources in tests,
+// leaves imports from node_modules alone). @actions/http-client imports undici's ProxyAgent for a
+// helper (getAgentDispatcher) that this action's requests never use: they go through
+// http-client's own agents, and `tunnel` behind a proxy — octokit's too (src/github/fetch.ts).
+// @actions/github imports undici's fetch, which octokit uses only when given no fetch of its own:
+// this action always gives it one. Behind a proxy, @actions/github still builds a ProxyAgent as it
+// loads, and keeps it unused. undici itself would cost every step ≈ 25 ms to load (with http2,
+// worker_threads, zlib, …) and dist/ 435 KiB. Should a use ever come, it throws here, loudly; and
+// scripts/build.ts fails a build whose bundles import a name this module does not export.
 class ProxyAgent {
+    options;
     constructor(options) {
-        // An object returned by a constructor is what `new` gives: the real ProxyAgent.
-        return new (load().ProxyAgent)(options);
+        this.options = options;
+    }
+    dispatch() {
+        throw notBundled('ProxyAgent');
     }
 }
-function fetch(input, init) {
-    return load().fetch(input, init);
+function fetch() {
+    return Promise.reject(notBundled('fetch'));
+}
+function notBundled(name) {
+    return new Error(`undici's ${name} is not bundled with this action (src/http/undici-stand-in.ts): its requests go through @actions/http-client`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -1841,7 +1800,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/http/connection.ts
 // HTTP for both servers the action talks to, Last9 and GitHub's API, over @actions/http-client
 // (the only module that imports it): its proxy support (HTTPS_PROXY, HTTP_PROXY, NO_PROXY,
 // through `tunnel`) and kept-alive connections. Everything a server sends is untrusted, so a
@@ -1926,7 +1885,7 @@ function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
 
-;// CONCATENATED MODULE: ./src/github-fetch.ts
+;// CONCATENATED MODULE: ./src/github/fetch.ts
 // The fetch that octokit (@actions/github) calls GitHub's API with: src/http.ts, over
 // @actions/http-client, which the Last9 calls use too, with the same proxy support, no redirects
 // followed and every body capped. @actions/github's own fetch is undici's, as is Node's built-in
@@ -1973,7 +1932,14 @@ function gitHubFetch({ signal, socketTimeoutMs }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/github-answers.ts
+;// CONCATENATED MODULE: ./src/marker/github-facts.ts
+// What the lookups of what shipped learn from GitHub, as marker/shipped.ts decides from it and
+// github/answers.ts reads it out of GitHub's answers: each fact known, or unknown with the reason.
+/** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
+const DEPLOYMENT_STATES = ['ERROR', 'FAILURE', 'INACTIVE', 'IN_PROGRESS', 'PENDING', 'QUEUED', 'SUCCESS', 'WAITING'];
+const NOT_DOCUMENTED = "GitHub's answer is not of the shape GitHub documents";
+
+;// CONCATENATED MODULE: ./src/github/answers.ts
 // What GitHub's API answers the lookups of what shipped, checked where it enters: each answer
 // against the shape GitHub documents for it (its GraphQL schema, its REST description), each
 // failure named for what it is (no permission, the rate limit, a refused token, GitHub down). What
@@ -1982,8 +1948,7 @@ function gitHubFetch({ signal, socketTimeoutMs }) {
 
 
 
-/** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
-const DEPLOYMENT_STATES = ['ERROR', 'FAILURE', 'INACTIVE', 'IN_PROGRESS', 'PENDING', 'QUEUED', 'SUCCESS', 'WAITING'];
+
 /** How many deployments of the environment one lookup reads, newest first. */
 const DEPLOYMENTS_READ = 50;
 /** How many pull requests of the deployed commit one lookup reads. */
@@ -2008,7 +1973,6 @@ const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: String!, $
     }
   }
 }`;
-const NOT_DOCUMENTED = "GitHub's answer is not of the shape GitHub documents";
 /**
  * The answer to WHAT_SHIPPED_QUERY: its `data` (partial when some fields failed) and its `errors`,
  * each of which names the field it failed (its `path`) and why (its `type`).
@@ -2138,6 +2102,333 @@ function resetTime(header) {
 }
 function failed(failure) {
     return { ok: false, failure };
+}
+
+;// CONCATENATED MODULE: ./src/github/octokit.ts
+// @actions/github's octokit, as the lookups use it. In dist/ it is a bundle of its own beside the
+// steps' (dist/github-api.js, built from github-api.ts), which the bundler leaves out of steps.js,
+// so that a step that makes no call to GitHub never reads it. Its types are declared here, for
+// what is used: @actions/github's own are 260,000 lines that every type check would read.
+/** The path from this module and from dist/steps.js alike. */
+const GITHUB_API = './github-api.js';
+async function loadGitHub() {
+    // @actions/github reads and parses the whole payload file as it loads (its `context`, which the
+    // lookups never use): unbounded, printed raw to stdout when missing, and a file that is not JSON
+    // would make it fail to load. The payload is read once, checked, by runner/event-file.ts.
+    const eventPath = process.env.GITHUB_EVENT_PATH;
+    delete process.env.GITHUB_EVENT_PATH;
+    try {
+        return (await import(/* webpackIgnore: true */ GITHUB_API));
+    }
+    finally {
+        if (eventPath !== undefined)
+            process.env.GITHUB_EVENT_PATH = eventPath;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/marker/shipped.ts
+// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
+// between and how long the oldest of them waited (DORA's lead time for changes), decided from what
+// the payload says and what GitHub answered (github-lookups.ts asks). Each fact is either known
+// for the deployed commit or left out: a range's figures always describe the range its link
+// shows. Pure.
+
+
+
+
+function shippedPlan(context) {
+    const { env, event } = context;
+    const { commitSha, pullRequestNumber } = deployedRevision(context);
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const isPush = env.GITHUB_EVENT_NAME === 'push';
+    const isPullRequestEvent = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const eventPullRequest = isPullRequestEvent && event.pullRequest?.number
+        ? { number: event.pullRequest.number, title: firstLine(event.pullRequest.title), url: pullRequestUrl(context, event.pullRequest.number) }
+        : undefined;
+    return {
+        sha: commitSha,
+        owner: owner && repo && rest.length === 0 ? owner : undefined,
+        repo: owner && repo && rest.length === 0 ? repo : undefined,
+        eventPullRequest,
+        namedPullRequest: eventPullRequest ? undefined : pullRequestNumber,
+        pushBefore: isPush ? event.pushBefore : undefined,
+        pushedCommits: isPush ? event.pushedCommits : undefined,
+    };
+}
+/** The newest successful deployment (they come newest first) of a commit other than the one deployed. */
+function previousDeployment(list, sha) {
+    for (const deployment of list.nodes) {
+        // One that cannot be read may be the previous one: then which one is unknown.
+        if (!deployment)
+            return { unreadable: true };
+        if (deployment.commitSha !== sha && deployment.state === 'SUCCESS')
+            return { sha: deployment.commitSha };
+    }
+    return {};
+}
+/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
+function choosePullRequest(pulls, sha, named) {
+    return (pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
+        pulls.find((pull) => pull.merged && pull.mergeCommitSha === sha) ??
+        pulls.find((pull) => pull.merged));
+}
+/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
+function rangeFigures(total, committedAt, deployStartedMs) {
+    let oldestMs = Infinity;
+    for (const date of committedAt ?? [])
+        oldestMs = Math.min(oldestMs, Date.parse(date));
+    if (!Number.isFinite(oldestMs))
+        return { commitCount: total };
+    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - oldestMs) / 1000)) };
+}
+/**
+ * The push payload's own figures for before...sha: its commits, if every one says when. Used when
+ * GitHub could not compare that range.
+ */
+function pushedFigures(commits, deployStartedMs) {
+    const dates = commits.map((commit) => commit.timestamp);
+    const known = dates.every((date) => date !== undefined && !Number.isNaN(Date.parse(date)));
+    return rangeFigures(commits.length, known ? dates : undefined, deployStartedMs);
+}
+/** What shipped, from the plan and the facts gathered. */
+function decideShipped(context, plan, facts, options) {
+    const missing = [];
+    const changes = { missing };
+    /** The value of an answer; else undefined, and what could not be found out is noted. */
+    const valueOf = (what, answer) => {
+        if (answer === undefined)
+            return undefined;
+        if (answer === 'pending')
+            missing.push({ what, failure: { kind: 'no-answer', withinMs: options.budgetMs } });
+        else if (!answer.ok)
+            missing.push({ what, failure: answer.failure });
+        else
+            return answer.value;
+        return undefined;
+    };
+    const { sha } = plan;
+    if (!sha)
+        return changes;
+    const part = (key) => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
+    if (plan.eventPullRequest) {
+        changes.pullRequest = plan.eventPullRequest;
+    }
+    else {
+        const pulls = valueOf('the pull request', part('pullRequests'));
+        const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
+        if (chosen)
+            changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, String(chosen.number)) };
+    }
+    const deployments = valueOf('the previous deployment', part('deployments'));
+    const found = deployments && previousDeployment(deployments, sha);
+    if (found?.unreadable)
+        missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
+    else if (deployments?.more && !found?.sha) {
+        const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
+        missing.push({ what: 'the previous deployment', failure: { kind: 'not-asked', why } });
+    }
+    // No deployment to go by (none, or GitHub did not say which): a push still says what it brought.
+    const previous = found?.sha ?? plan.pushBefore;
+    if (!previous)
+        return changes;
+    changes.previousCommitSha = previous;
+    const repository = repositoryUrl(context.env, plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined);
+    if (repository)
+        changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
+    const asked = facts.ranges.get(previous) ?? 'pending';
+    if (asked !== 'pending' && asked.ok) {
+        Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
+    }
+    else if (previous === plan.pushBefore && plan.pushedCommits) {
+        // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
+        Object.assign(changes, pushedFigures(plan.pushedCommits, options.deployStartedMs));
+    }
+    else {
+        const forcePushed = asked !== 'pending' && asked.failure.kind === 'not-found';
+        const range = forcePushed ? ` (GitHub cannot compare ${previous.slice(0, 7)}...${sha.slice(0, 7)}: a force-push?)` : '';
+        valueOf(`the commits since the previous deployment${range}`, asked);
+    }
+    return changes;
+}
+/** A pull request's page on the server of the run: never a URL an answer gave. */
+function pullRequestUrl(context, number) {
+    const repository = repositoryUrl(context.env);
+    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
+}
+/** The attributes a marker gains, start and stop alike. */
+function shippedAttributes(changes) {
+    return withoutEmpty({
+        github_pr_number: changes.pullRequest?.number,
+        github_pr_title: changes.pullRequest?.title,
+        github_pr_url: changes.pullRequest?.url,
+        previous_commit_sha: changes.previousCommitSha,
+        compare_url: changes.compareUrl,
+        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
+        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+    });
+}
+/**
+ * One short notice: what is missing and why, and the permissions that would fill it. What fails
+ * for the same reason is named together.
+ */
+function describeMissing(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const byReason = new Map();
+    const permissions = new Set();
+    for (const { what, failure } of missing) {
+        if (failure.kind === 'permission')
+            permissions.add(failure.permission);
+        const reason = failure.kind === 'permission' ? '' : why(failure);
+        const whats = byReason.get(reason) ?? [];
+        if (!whats.includes(what))
+            whats.push(what);
+        byReason.set(reason, whats);
+    }
+    const parts = [...byReason].map(([reason, whats]) => `${whats.join(', ')}${reason ? ` (${reason})` : ''}`);
+    const fix = permissions.size > 0 ? ` Give the job \`permissions:\` ${[...permissions].map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
+}
+function why(failure) {
+    switch (failure.kind) {
+        case 'permission':
+            return `no \`${failure.permission}\``;
+        case 'rate-limited': {
+            const until = failure.resetsAt && !Number.isNaN(failure.resetsAt.getTime()) ? ` until ${failure.resetsAt.toISOString().slice(11, 16)} UTC` : '';
+            return `GitHub's API rate limit for github_token is used up${until}`;
+        }
+        case 'token-refused':
+            return `GitHub refused github_token with HTTP ${failure.status}`;
+        case 'not-found':
+            return 'GitHub did not find it';
+        case 'status':
+            return `GitHub answered HTTP ${failure.status}`;
+        case 'unreachable':
+            return 'GitHub could not be reached';
+        case 'bad-answer':
+            return failure.detail;
+        case 'not-asked':
+            return failure.why;
+        case 'no-answer':
+            return failure.withinMs === undefined ? 'GitHub had not answered in time' : `no answer within ${failure.withinMs / 1000} s`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/lookups.ts
+// The lookups of what shipped, through @actions/github (loaded only on this path): one GraphQL
+// request for the pull requests of the deployed commit and the environment's recent deployments
+// with their latest status, and the compare of the range to the previous deployment — on a push
+// sent at once for the push's `before`, which is nearly always that deployment's commit. At most
+// three requests whatever the history (a push whose previous deployment is not its `before`). All
+// share one time budget: past it, the marker goes out with everything already answered.
+
+
+
+
+
+
+/**
+ * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
+ * GitHub down, slow or answering nonsense) is left out and listed in `missing`.
+ */
+async function lookUpShipped(context, options) {
+    const plan = shippedPlan(context);
+    const facts = { ranges: new Map() };
+    const notAsked = [];
+    const { sha, owner, repo } = plan;
+    const api = gitHubApiUrl(context.env);
+    if (sha && owner && repo && options.token) {
+        if ('problem' in api) {
+            notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: api.problem } });
+        }
+        else {
+            const abort = new AbortController();
+            try {
+                // Loading @actions/github holds the event loop ≈ 20 ms: two turns of it first let the token
+                // exchange, started just before, connect and leave, so that the two overlap.
+                for (let turn = 0; turn < 2; turn++)
+                    await new Promise((resolve) => setImmediate(resolve));
+                const client = await gitHubApi(api.url, options, owner, repo, abort.signal).catch((error) => {
+                    notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` } });
+                    return undefined;
+                });
+                if (client)
+                    await gather(client, sha, plan.eventPullRequest === undefined, plan.pushBefore, options, facts);
+            }
+            finally {
+                // Ends whatever is still under way and closes the connections: none outlives the lookups.
+                abort.abort();
+            }
+        }
+    }
+    const changes = decideShipped(context, plan, facts, options);
+    return { ...changes, missing: [...notAsked, ...changes.missing] };
+}
+/** Asks, and waits for the answers until the budget runs out; `facts` holds whatever came back. */
+async function gather(api, sha, askPullRequests, pushBefore, options, facts) {
+    const pending = new Set();
+    const track = (work) => {
+        const tracked = work.then(() => void pending.delete(tracked));
+        pending.add(tracked);
+    };
+    const askRange = (base) => {
+        if (facts.ranges.has(base))
+            return;
+        facts.ranges.set(base, 'pending');
+        track(api.compare(base, sha).then((answer) => void facts.ranges.set(base, answer)));
+    };
+    if (pushBefore)
+        askRange(pushBefore);
+    facts.lookup = 'pending';
+    track(api.whatShipped(sha, options.environment, askPullRequests).then((answer) => {
+        facts.lookup = answer;
+        const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, sha).sha : undefined;
+        if (previous)
+            askRange(previous);
+    }));
+    let timer;
+    const outOfTime = new Promise((resolve) => (timer = setTimeout(() => resolve('out of time'), options.budgetMs)));
+    try {
+        while (pending.size > 0 && (await Promise.race([...pending, outOfTime])) !== 'out of time')
+            ;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function gitHubApi(apiUrl, options, owner, repo, signal) {
+    const { getOctokit } = await loadGitHub();
+    // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
+    const fetch = gitHubFetch({ signal, socketTimeoutMs: options.budgetMs }).fetch;
+    // Octokit prints with console unless given a logger.
+    const debug = (text) => options.debug(`octokit: ${text}`);
+    const logger = { debug, info: debug, warn: debug, error: debug };
+    const octokit = getOctokit(options.token, { baseUrl: apiUrl, log: logger, request: { fetch, signal, retries: 0, log: logger } });
+    return {
+        async whatShipped(sha, environment, pullRequests) {
+            try {
+                const data = await octokit.graphql(WHAT_SHIPPED_QUERY, { owner, name: repo, sha, environment, pullRequests });
+                return readWhatShipped(data, undefined, pullRequests);
+            }
+            catch (error) {
+                // A GraphQL answer with errors still carries the data of the fields that did not fail.
+                const { name, data, errors } = (error ?? {});
+                if (name === 'GraphqlResponseError')
+                    return readWhatShipped(data, errors, pullRequests);
+                const failure = (permission) => ({ ok: false, failure: describeLookupError(error, permission) });
+                return { pullRequests: pullRequests ? failure('pull-requests: read') : undefined, deployments: failure('deployments: read') };
+            }
+        },
+        async compare(base, head) {
+            try {
+                const response = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}`, per_page: 100 });
+                return readCompare(response.status, response.data);
+            }
+            catch (error) {
+                return { ok: false, failure: describeLookupError(error, 'contents: read') };
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -4289,7 +4580,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/runner/log.ts
 // Everything the action prints goes through here (eslint forbids calling core's printing functions
 // elsewhere). The runner reads its commands out of the log: a line that starts with `::` (leading
 // spaces ignored) or holds `##[` is a command, and `::stop-commands::` would switch off every later
@@ -4315,331 +4606,11 @@ const log = {
     notice: (text) => notice(printable(text)),
     warning: (text) => warning(printable(text)),
     error: (text) => error(printable(text)),
+    /** From now on the runner shows `***` for the value wherever it is printed. */
+    mask: (secret) => core_setSecret(secret),
 };
 
-;// CONCATENATED MODULE: ./src/shipped.ts
-// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
-// between and how long the oldest of them waited (DORA's lead time for changes), decided from what
-// the payload says and what GitHub answered (github-lookups.ts asks). Each fact is either known
-// for the deployed commit or left out: a range's figures always describe the range its link
-// shows. Pure.
-
-
-
-function shippedPlan(context) {
-    const { env, event } = context;
-    const { commitSha, pullRequestNumber } = deployedRevision(context);
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const isPush = env.GITHUB_EVENT_NAME === 'push';
-    const isPullRequestEvent = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const eventPullRequest = isPullRequestEvent && event.pullRequest?.number
-        ? { number: event.pullRequest.number, title: firstLine(event.pullRequest.title), url: pullRequestUrl(context, event.pullRequest.number) }
-        : undefined;
-    return {
-        sha: commitSha,
-        owner: owner && repo && rest.length === 0 ? owner : undefined,
-        repo: owner && repo && rest.length === 0 ? repo : undefined,
-        eventPullRequest,
-        namedPullRequest: eventPullRequest ? undefined : pullRequestNumber,
-        pushBefore: isPush ? event.pushBefore : undefined,
-        pushedCommits: isPush ? event.pushedCommits : undefined,
-    };
-}
-/** The newest successful deployment (they come newest first) of a commit other than the one deployed. */
-function previousDeployment(list, sha) {
-    for (const deployment of list.nodes) {
-        // One that cannot be read may be the previous one: then which one is unknown.
-        if (!deployment)
-            return { unreadable: true };
-        if (deployment.commitSha !== sha && deployment.state === 'SUCCESS')
-            return { sha: deployment.commitSha };
-    }
-    return {};
-}
-/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
-function choosePullRequest(pulls, sha, named) {
-    return (pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
-        pulls.find((pull) => pull.merged && pull.mergeCommitSha === sha) ??
-        pulls.find((pull) => pull.merged));
-}
-/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
-function rangeFigures(total, committedAt, deployStartedMs) {
-    let oldestMs = Infinity;
-    for (const date of committedAt ?? [])
-        oldestMs = Math.min(oldestMs, Date.parse(date));
-    if (!Number.isFinite(oldestMs))
-        return { commitCount: total };
-    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - oldestMs) / 1000)) };
-}
-/**
- * The push payload's own figures for before...sha: its commits, if every one says when. Used when
- * GitHub could not compare that range.
- */
-function pushedFigures(commits, deployStartedMs) {
-    const dates = commits.map((commit) => commit.timestamp);
-    const known = dates.every((date) => date !== undefined && !Number.isNaN(Date.parse(date)));
-    return rangeFigures(commits.length, known ? dates : undefined, deployStartedMs);
-}
-/** What shipped, from the plan and the facts gathered. */
-function decideShipped(context, plan, facts, options) {
-    const missing = [];
-    const changes = { missing };
-    /** The value of an answer; else undefined, and what could not be found out is noted. */
-    const valueOf = (what, answer) => {
-        if (answer === undefined)
-            return undefined;
-        if (answer === 'pending')
-            missing.push({ what, failure: { kind: 'no-answer', withinMs: options.budgetMs } });
-        else if (!answer.ok)
-            missing.push({ what, failure: answer.failure });
-        else
-            return answer.value;
-        return undefined;
-    };
-    const { sha } = plan;
-    if (!sha)
-        return changes;
-    const part = (key) => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
-    if (plan.eventPullRequest) {
-        changes.pullRequest = plan.eventPullRequest;
-    }
-    else {
-        const pulls = valueOf('the pull request', part('pullRequests'));
-        const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
-        if (chosen)
-            changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, String(chosen.number)) };
-    }
-    const deployments = valueOf('the previous deployment', part('deployments'));
-    const found = deployments && previousDeployment(deployments, sha);
-    if (found?.unreadable)
-        missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
-    else if (deployments?.more && !found?.sha) {
-        const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
-        missing.push({ what: 'the previous deployment', failure: { kind: 'not-asked', why } });
-    }
-    // No deployment to go by (none, or GitHub did not say which): a push still says what it brought.
-    const previous = found?.sha ?? plan.pushBefore;
-    if (!previous)
-        return changes;
-    changes.previousCommitSha = previous;
-    const repository = repositoryUrl(context.env, plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined);
-    if (repository)
-        changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
-    const asked = facts.ranges.get(previous) ?? 'pending';
-    if (asked !== 'pending' && asked.ok) {
-        Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
-    }
-    else if (previous === plan.pushBefore && plan.pushedCommits) {
-        // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
-        Object.assign(changes, pushedFigures(plan.pushedCommits, options.deployStartedMs));
-    }
-    else {
-        const forcePushed = asked !== 'pending' && asked.failure.kind === 'not-found';
-        const range = forcePushed ? ` (GitHub cannot compare ${previous.slice(0, 7)}...${sha.slice(0, 7)}: a force-push?)` : '';
-        valueOf(`the commits since the previous deployment${range}`, asked);
-    }
-    return changes;
-}
-/** A pull request's page on the server of the run: never a URL an answer gave. */
-function pullRequestUrl(context, number) {
-    const repository = repositoryUrl(context.env);
-    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
-}
-/** The attributes a marker gains, start and stop alike. */
-function shippedAttributes(changes) {
-    return withoutEmpty({
-        github_pr_number: changes.pullRequest?.number,
-        github_pr_title: changes.pullRequest?.title,
-        github_pr_url: changes.pullRequest?.url,
-        previous_commit_sha: changes.previousCommitSha,
-        compare_url: changes.compareUrl,
-        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
-        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-    });
-}
-/**
- * One short notice: what is missing and why, and the permissions that would fill it. What fails
- * for the same reason is named together.
- */
-function describeMissing(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const byReason = new Map();
-    const permissions = new Set();
-    for (const { what, failure } of missing) {
-        if (failure.kind === 'permission')
-            permissions.add(failure.permission);
-        const reason = failure.kind === 'permission' ? '' : why(failure);
-        const whats = byReason.get(reason) ?? [];
-        if (!whats.includes(what))
-            whats.push(what);
-        byReason.set(reason, whats);
-    }
-    const parts = [...byReason].map(([reason, whats]) => `${whats.join(', ')}${reason ? ` (${reason})` : ''}`);
-    const fix = permissions.size > 0 ? ` Give the job \`permissions:\` ${[...permissions].map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
-}
-function why(failure) {
-    switch (failure.kind) {
-        case 'permission':
-            return `no \`${failure.permission}\``;
-        case 'rate-limited': {
-            const until = failure.resetsAt && !Number.isNaN(failure.resetsAt.getTime()) ? ` until ${failure.resetsAt.toISOString().slice(11, 16)} UTC` : '';
-            return `GitHub's API rate limit for github_token is used up${until}`;
-        }
-        case 'token-refused':
-            return `GitHub refused github_token with HTTP ${failure.status}`;
-        case 'not-found':
-            return 'GitHub did not find it';
-        case 'status':
-            return `GitHub answered HTTP ${failure.status}`;
-        case 'unreachable':
-            return 'GitHub could not be reached';
-        case 'bad-answer':
-            return failure.detail;
-        case 'not-asked':
-            return failure.why;
-        case 'no-answer':
-            return failure.withinMs === undefined ? 'GitHub had not answered in time' : `no answer within ${failure.withinMs / 1000} s`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github-lookups.ts
-// The lookups of what shipped, through @actions/github (loaded only on this path): one GraphQL
-// request for the pull requests of the deployed commit and the environment's recent deployments
-// with their latest status, and the compare of the range to the previous deployment — on a push
-// sent at once for the push's `before`, which is nearly always that deployment's commit. At most
-// three requests whatever the history (a push whose previous deployment is not its `before`). All
-// share one time budget: past it, the marker goes out with everything already answered.
-
-
-
-
-
-
-/**
- * Looks up what shipped. Never throws: what cannot be found out (no permission, nothing to find,
- * GitHub down, slow or answering nonsense) is left out and listed in `missing`.
- */
-async function lookUpShipped(context, options) {
-    const plan = shippedPlan(context);
-    const facts = { ranges: new Map() };
-    const notAsked = [];
-    const { sha, owner, repo } = plan;
-    const api = gitHubApiUrl(context.env);
-    if (sha && owner && repo && options.token) {
-        if ('problem' in api) {
-            notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: api.problem } });
-        }
-        else {
-            const abort = new AbortController();
-            try {
-                // Loading @actions/github holds the event loop ≈ 20 ms: two turns of it first let the token
-                // exchange, started just before, connect and leave, so that the two overlap.
-                for (let turn = 0; turn < 2; turn++)
-                    await new Promise((resolve) => setImmediate(resolve));
-                const client = await gitHubApi(api.url, options.token, owner, repo, abort.signal, options.budgetMs).catch((error) => {
-                    notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` } });
-                    return undefined;
-                });
-                if (client)
-                    await gather(client, sha, plan.eventPullRequest === undefined, plan.pushBefore, options, facts);
-            }
-            finally {
-                // Ends whatever is still under way and closes the connections: none outlives the lookups.
-                abort.abort();
-            }
-        }
-    }
-    const changes = decideShipped(context, plan, facts, options);
-    return { ...changes, missing: [...notAsked, ...changes.missing] };
-}
-/** Asks, and waits for the answers until the budget runs out; `facts` holds whatever came back. */
-async function gather(api, sha, askPullRequests, pushBefore, options, facts) {
-    const pending = new Set();
-    const track = (work) => {
-        const tracked = work.then(() => void pending.delete(tracked));
-        pending.add(tracked);
-    };
-    const askRange = (base) => {
-        if (facts.ranges.has(base))
-            return;
-        facts.ranges.set(base, 'pending');
-        track(api.compare(base, sha).then((answer) => void facts.ranges.set(base, answer)));
-    };
-    if (pushBefore)
-        askRange(pushBefore);
-    facts.lookup = 'pending';
-    track(api.whatShipped(sha, options.environment, askPullRequests).then((answer) => {
-        facts.lookup = answer;
-        const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, sha).sha : undefined;
-        if (previous)
-            askRange(previous);
-    }));
-    let timer;
-    const outOfTime = new Promise((resolve) => (timer = setTimeout(() => resolve('out of time'), options.budgetMs)));
-    try {
-        while (pending.size > 0 && (await Promise.race([...pending, outOfTime])) !== 'out of time')
-            ;
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/**
- * @actions/github: in dist/, its own bundle beside the steps' (dist/github-api.js, built from
- * src/github-api.ts), which the bundler leaves out of steps.js, so that a step that makes no call
- * to GitHub never reads it.
- */
-async function loadGitHub() {
-    // @actions/github reads and parses the whole payload file as it loads (its `context`, which the
-    // lookups never use): unbounded, printed raw to stdout when missing, and a file that is not JSON
-    // would make it fail to load. The payload is read once, checked, by github-context.ts.
-    const eventPath = process.env.GITHUB_EVENT_PATH;
-    delete process.env.GITHUB_EVENT_PATH;
-    try {
-        return await import(/* webpackIgnore: true */ './github-api.js');
-    }
-    finally {
-        if (eventPath !== undefined)
-            process.env.GITHUB_EVENT_PATH = eventPath;
-    }
-}
-async function gitHubApi(apiUrl, token, owner, repo, signal, socketTimeoutMs) {
-    const { getOctokit } = await loadGitHub();
-    // octokit takes any fetch; it reads no more of one than gitHubFetch gives.
-    const fetch = gitHubFetch({ signal, socketTimeoutMs }).fetch;
-    // Octokit prints (a deprecation notice, say) with console unless given a logger: through log, as everything.
-    const quiet = { debug: (text) => log.debug(`octokit: ${text}`), info: () => { }, warn: (text) => log.debug(`octokit: ${text}`), error: () => { } };
-    const octokit = getOctokit(token, { baseUrl: apiUrl, log: quiet, request: { fetch, signal, retries: 0, log: quiet } });
-    return {
-        async whatShipped(sha, environment, pullRequests) {
-            try {
-                const data = await octokit.graphql(WHAT_SHIPPED_QUERY, { owner, name: repo, sha, environment, pullRequests });
-                return readWhatShipped(data, undefined, pullRequests);
-            }
-            catch (error) {
-                // A GraphQL answer with errors still carries the data of the fields that did not fail.
-                const { name, data, errors } = (error ?? {});
-                if (name === 'GraphqlResponseError')
-                    return readWhatShipped(data, errors, pullRequests);
-                const failure = (permission) => ({ ok: false, failure: describeLookupError(error, permission) });
-                return { pullRequests: pullRequests ? failure('pull-requests: read') : undefined, deployments: failure('deployments: read') };
-            }
-        },
-        async compare(base, head) {
-            try {
-                const response = await octokit.request('GET /repos/{owner}/{repo}/compare/{basehead}', { owner, repo, basehead: `${base}...${head}`, per_page: 100 });
-                return readCompare(response.status, response.data);
-            }
-            catch (error) {
-                return { ok: false, failure: describeLookupError(error, 'contents: read') };
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/names.ts
+;// CONCATENATED MODULE: ./src/runner/names.ts
 // Every name the action shares with action.yml, the runner and its own later steps, in one place.
 // __tests__/names.test.ts checks INPUT and OUTPUT against action.yml, so a rename cannot drift.
 const INPUT = {
@@ -4707,7 +4678,7 @@ const JOB_ENV_PREFIX = {
 /** A failed step's exit code (`@actions/core`'s ExitCode.Failure; not every stand-in for core provides the enum). */
 const EXIT_FAILURE = 1;
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/runner/settings.ts
 // Turns the action's inputs into a typed Settings object, or a list of problems that each name
 // the input at fault. Pure: it reads inputs through the function it is given.
 
@@ -4715,6 +4686,11 @@ const EXIT_FAILURE = 1;
 
 
 
+
+/** An input problem as the step reports it: an error annotation naming the input. */
+function describeInputProblem(problem) {
+    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
 /** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
 const EVENT_STATES = ['window', 'start', 'stop', 'both'];
 const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -5029,8 +5005,9 @@ function parseMatrix(raw, warnings) {
     return {};
 }
 
-;// CONCATENATED MODULE: ./src/state.ts
+;// CONCATENATED MODULE: ./src/runner/state.ts
 // Everything a step hands on, through the runner's files:
+// - to the later steps and the workflow: its outputs (GITHUB_OUTPUT) and the job summary;
 // - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
 //   access token to reuse, whether Last9 got the start, and the warnings already shown;
 // - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
@@ -5048,15 +5025,17 @@ function parseMatrix(raw, warnings) {
 
 
 
+
 const LOST_WITH = {
     GITHUB_STATE: "this step's post step may not learn of the window it opened, and then sends no stop for it",
     GITHUB_ENV: 'later steps of this job may not know which windows are open or already closed',
     GITHUB_OUTPUT: "later steps may miss some of this step's outputs (deployment_id, started_at, …)",
+    GITHUB_STEP_SUMMARY: "the job summary does not show this window",
 };
 /**
- * The runner's files through @actions/core, which throws when one cannot be written (a full disk,
- * a path that is a directory). What that file would have handed on is lost, said in one warning
- * per file; the step goes on and still sends its event.
+ * A step's runner files, through @actions/core, which throws when one cannot be written (a full
+ * disk, a path that is a directory). What that file would have handed on is lost, said in one
+ * warning per file; the step goes on and still sends its event. One per step.
  */
 function runnerFiles() {
     const unwritable = new Set();
@@ -5078,10 +5057,13 @@ function runnerFiles() {
         exportVariable: (name, value) => write('GITHUB_ENV', () => exportVariable(name, value)),
         getEnv: (name) => process.env[name],
         setOutput: (name, value) => write('GITHUB_OUTPUT', () => setOutput(name, value)),
+        appendSummary: (markdown) => {
+            const path = process.env.GITHUB_STEP_SUMMARY;
+            if (path)
+                write('GITHUB_STEP_SUMMARY', () => (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown));
+        },
     };
 }
-/** This step's files: one per process, so that each lost file is reported once per step. */
-const STEP_FILES = runnerFiles();
 /**
  * At most this much of the warnings already shown is handed to the post step; a warning past it
  * is shown again by the post step, which costs a repeated line and nothing else.
@@ -5092,10 +5074,35 @@ const MAX_WARNINGS_SHOWN_CHARS = 8_000;
  * no real job opens more, and ids of at most 128 characters keep the list under 7,000 characters.
  */
 const MAX_OPEN_WINDOWS = 50;
+/** Last9's earlier action named three of our outputs differently; both names are set. */
+const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
 class StepState {
     files;
-    constructor(files = STEP_FILES) {
+    constructor(files) {
         this.files = files;
+    }
+    setOutputs(values) {
+        for (const [key, value] of Object.entries(values)) {
+            if (value === undefined)
+                continue;
+            this.files.setOutput(OUTPUT[key], value);
+            const alias = OUTPUT_ALIASES[key];
+            if (alias)
+                this.files.setOutput(OUTPUT[alias], value);
+        }
+    }
+    /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
+    setShippedOutputs(attributes) {
+        this.setOutputs({
+            previousCommitSha: attributes.previous_commit_sha,
+            compareUrl: attributes.compare_url,
+            commitCount: attributes.commit_count,
+            leadTimeS: attributes.lead_time_s,
+            prNumber: attributes.github_pr_number,
+        });
+    }
+    writeSummary(markdown) {
+        this.files.appendSummary(markdown);
     }
     /**
      * Saves every key the post step reads, blank, before anything else can fail. The runner gives the
@@ -5217,10 +5224,9 @@ function accessTokenOf(value) {
     return typeof expiresAtMs === 'number' && Number.isFinite(expiresAtMs) ? { token, expiresAtMs } : { token };
 }
 
-;// CONCATENATED MODULE: ./src/step.ts
-// What the main and post steps share at their edges: reading and masking inputs, reporting
-// problems as annotations, cancellation, and never letting an unexpected error break the job.
-
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+// Reading the action's inputs in a step: the tokens masked before anything else is printed, then
+// the settings, with every input problem, warning and notice shown once per window.
 
 
 
@@ -5264,16 +5270,21 @@ function readStepSettings(alreadyShown = []) {
         process.exitCode = EXIT_FAILURE;
     return { settings, shown };
 }
+
+;// CONCATENATED MODULE: ./src/runner/guard.ts
+// What keeps a step from breaking the job: an unexpected error becomes one annotation, never a
+// stack trace; a cancelled step says what that means for the marker and exits at once.
+
+
+
+
+
 function reportWarnings(warnings) {
     for (const warning of warnings)
         log.warning(`Last9: ${warning}`);
 }
-function reportDelivery(delivery, settings) {
-    if (!delivery.delivered)
-        report(delivery.message, settings.failOnError);
-}
 /** A warning, or with fail_on_error an error that fails the step. */
-function report(message, failOnError) {
+function reportFailure(message, failOnError) {
     if (failOnError) {
         log.error(message);
         process.exitCode = EXIT_FAILURE;
@@ -5308,11 +5319,11 @@ async function guard(body) {
         const tokens = TOKEN_INPUTS.map((input) => getInput(input).trim());
         const message = redact(error instanceof Error ? error.message : String(error), tokens);
         const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
-        report(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
+        reportFailure(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
     }
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/last9/retry.ts
 // When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
 /** A try that has not been answered by then is abandoned and, if there is time, tried again. */
 const MIN_ATTEMPT_TIMEOUT_MS = 5_000;
@@ -5370,7 +5381,7 @@ function decideRetry(context) {
     return { retry: true, delayMs };
 }
 
-;// CONCATENATED MODULE: ./src/last9-client.ts
+;// CONCATENATED MODULE: ./src/last9/client.ts
 // The two Last9 API calls (token exchange, change event) over @actions/http-client, with retries
 // and one deadline for everything a step sends.
 
@@ -5551,11 +5562,61 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-;// CONCATENATED MODULE: ./src/last9-session.ts
+;// CONCATENATED MODULE: ./src/last9/failures.ts
+// One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
+// what the user should check. Pure.
+const CALL_NAMES = {
+    token: 'exchange the refresh token for an access token',
+    start: 'send the start event',
+    stop: 'send the stop event',
+};
+function describeFailure(failure, context) {
+    const tries = context.attempts === 1 ? '1 try' : `${context.attempts} tries`;
+    const what = `Last9: could not ${CALL_NAMES[context.call]}`;
+    const consequence = context.call === 'token'
+        ? `The ${context.event} event was not sent; the deploy itself is unaffected.`
+        : `The ${context.event} event is missing on Last9; the deploy itself is unaffected.`;
+    return `${what} (${said(failure)}, after ${tries}). ${hint(failure, context)} ${consequence}`;
+}
+function said(failure) {
+    switch (failure.kind) {
+        case 'http':
+            return failure.body ? `HTTP ${failure.status}: ${failure.body}` : `HTTP ${failure.status}`;
+        case 'network':
+            return `network error: ${failure.message}`;
+        case 'timeout':
+            return `no answer within timeout_seconds (${failure.budgetMs / 1000} s)`;
+        case 'bad-answer':
+            return failure.detail;
+    }
+}
+function hint(failure, context) {
+    if (failure.kind === 'network' || failure.kind === 'timeout') {
+        return `Check that the runner can reach ${context.apiBaseUrl} (api_base_url; on self-hosted runners also HTTPS_PROXY/NO_PROXY).`;
+    }
+    if (failure.kind === 'bad-answer')
+        return `Check that api_base_url (${context.apiBaseUrl}) points at the Last9 API.`;
+    const { status } = failure;
+    if (context.call === 'token' && [400, 401, 403].includes(status)) {
+        return 'Last9 rejected the refresh token: check the refresh_token secret (a Last9 refresh token with write scope that has not been revoked).';
+    }
+    if (status === 404) {
+        return context.call === 'token'
+            ? `Check api_base_url (${context.apiBaseUrl}).`
+            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+    }
+    if (status === 401 || status === 403)
+        return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
+    if (status === 400 || status === 422)
+        return 'Last9 refused the event as malformed; please report this with the message above.';
+    if (status === 429 || status >= 500)
+        return 'Last9 is unavailable or rate-limiting; retries did not get through in time (timeout_seconds, max_retry_attempts).';
+    return 'Check refresh_token, org_slug and api_base_url.';
+}
+
+;// CONCATENATED MODULE: ./src/last9/session.ts
 // A step's conversation with Last9: at most one token exchange (reusing the main step's access
 // token in the post step while it is valid), then the event, over one kept-alive connection.
-
-
 
 
 
@@ -5569,7 +5630,7 @@ class Last9Session {
     /** True when the token came from the main step rather than from this session's exchange. */
     reusingToken;
     exchanging;
-    constructor(settings, options = {}) {
+    constructor(settings, options) {
         this.settings = settings;
         this.options = options;
         this.client = new Last9Client({
@@ -5596,7 +5657,7 @@ class Last9Session {
         let sent = await this.client.sendEvent(token.token, event);
         // The main step's token may have been revoked or expired early; one fresh exchange settles it.
         if (!sent.ok && this.reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
-            log.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
+            this.options.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
             const fresh = await this.exchange(event.event_state);
             if ('message' in fresh)
                 return fresh;
@@ -5611,7 +5672,7 @@ class Last9Session {
         const result = await this.client.exchangeToken(this.settings.refreshToken);
         if (!result.ok)
             return this.failed('token', forEvent, result);
-        core_setSecret(result.value.token);
+        this.options.mask(result.value.token);
         this.token = result.value;
         this.options.onNewToken?.(result.value);
         return result.value;
@@ -5628,7 +5689,7 @@ class Last9Session {
     }
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/runner/summary.ts
 // The job summary of a window: its events, whether Last9 got them, and the attributes that matter.
 
 
@@ -5640,9 +5701,8 @@ const OUTCOMES = new Map([
     ['dry-run', '🧪 dry run: not sent'],
     [undefined, '❔ unknown (the main step was cancelled)'],
 ]);
-async function writeWindowSummary({ settings, attributes, events }) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
+/** The window's job summary, as Markdown (built with @actions/core's summary, written by the step). */
+function windowSummary({ settings, attributes, events }) {
     const header = (text) => ({ data: text, header: true });
     const summary = summary_summary
         .addHeading(`Last9 deployment marker: ${summaryText(settings.service)} → ${summaryText(settings.env)}`, 3)
@@ -5660,7 +5720,9 @@ async function writeWindowSummary({ settings, attributes, events }) {
     const runUrl = workflowRunUrl(process.env);
     if (runUrl)
         summary.addLink('This workflow run', runUrl);
-    await summary.write();
+    const markdown = summary.stringify();
+    summary.emptyBuffer();
+    return markdown;
 }
 const CONTROL_CHARACTER_RUNS = new RegExp(`${CONTROL_CHARACTER.source}+`, 'g');
 /** Links only of the shape GitHub gives them: core.summary puts an href into the page as it is. */
@@ -5705,7 +5767,7 @@ function summaryText(text) {
         .replace(/[&<>"'`[\]()!*_|\\]/g, (character) => `&#${character.charCodeAt(0)};`));
 }
 
-;// CONCATENATED MODULE: ./src/window.ts
+;// CONCATENATED MODULE: ./src/steps/window.ts
 // Sending the events of a deployment window and saying how it went (outputs, log, job summary).
 // main-step.ts and post-step.ts decide which events a step sends.
 
@@ -5714,45 +5776,21 @@ function summaryText(text) {
 
 
 
-
-
-/** Last9's earlier action named three of our outputs differently; both names are set. */
-const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
-function setOutputs(values) {
-    for (const [key, value] of Object.entries(values)) {
-        if (value === undefined)
-            continue;
-        STEP_FILES.setOutput(OUTPUT[key], value);
-        const alias = OUTPUT_ALIASES[key];
-        if (alias)
-            STEP_FILES.setOutput(OUTPUT[alias], value);
-    }
-}
-/** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
-function setShippedOutputs(attributes) {
-    setOutputs({
-        previousCommitSha: attributes.previous_commit_sha,
-        compareUrl: attributes.compare_url,
-        commitCount: attributes.commit_count,
-        leadTimeS: attributes.lead_time_s,
-        prNumber: attributes.github_pr_number,
-    });
-}
 /** A session with Last9 whose token exchange starts now; none in a dry run. */
 function openSession(settings, options, forEvent) {
     if (settings.dryRun)
         return undefined;
-    const session = new Last9Session(settings, options);
+    const session = new Last9Session(settings, { ...options, mask: log.mask, info: log.info });
     session.prepare(forEvent);
     return session;
 }
 /** Sends the stop of a window: the start's attributes plus the job's result and the duration. */
-async function sendStop(settings, window, context = {}) {
+async function sendStop(settings, state, window, context = {}) {
     const stoppedAt = new Date();
     const durationMs = window.startedAt === undefined ? undefined : stoppedAt.getTime() - Date.parse(window.startedAt);
     const result = settings.jobStatus;
     const attributes = stopAttributes(window.attributes, result, durationMs);
-    setOutputs({
+    state.setOutputs({
         deploymentId: window.deploymentId,
         startedAt: window.startedAt,
         stoppedAt: stoppedAt.toISOString(),
@@ -5760,15 +5798,15 @@ async function sendStop(settings, window, context = {}) {
         result: result ?? '',
     });
     exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
-    setShippedOutputs(attributes);
+    state.setShippedOutputs(attributes);
     const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), context.session);
-    setOutputs({ delivered: String(outcome === true) });
+    state.setOutputs({ delivered: String(outcome === true) });
     if (outcome === true) {
         const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
         log.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
     }
     const stop = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
-    await writeWindowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] });
+    state.writeSummary(windowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] }));
 }
 /** Sends one event over the session, or without one (a dry run) prints exactly what would be sent. */
 async function deliver(settings, event, session) {
@@ -5778,11 +5816,12 @@ async function deliver(settings, event, session) {
         return 'dry-run';
     }
     const delivery = await session.deliver(event);
-    reportDelivery(delivery, settings);
+    if (!delivery.delivered)
+        reportFailure(delivery.message, settings.failOnError);
     return delivery.delivered;
 }
 
-;// CONCATENATED MODULE: ./src/main-step.ts
+;// CONCATENATED MODULE: ./src/steps/main-step.ts
 // The main step: opens a window (event_state window, both or start) or sends an explicit stop.
 // Only this step looks up what shipped (the post step repeats its start's attributes), so only
 // it loads @actions/github (dist/github-api.js).
@@ -5795,10 +5834,11 @@ async function deliver(settings, event, session) {
 
 
 
+
 async function run() {
     maskTokens();
     await guard(async () => {
-        const state = new StepState();
+        const state = new StepState(runnerFiles());
         state.clearPostState();
         const { settings, shown } = readStepSettings();
         if (!settings)
@@ -5821,15 +5861,15 @@ async function openWindow(settings, state, warningsShown) {
         state.windowOpened(settings, { deploymentId, startedAt: startedAt.toISOString(), attributes }, closedByPostStep);
         if (closedByPostStep)
             state.warningsShown(warningsShown);
-        setOutputs({ deploymentId, startedAt: startedAt.toISOString() });
-        setShippedOutputs(attributes);
+        state.setOutputs({ deploymentId, startedAt: startedAt.toISOString() });
+        state.setShippedOutputs(attributes);
         exitPromptlyOnCancel(closedByPostStep
             ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
             : 'before Last9 confirmed the start event; a later stop step will still close the window.');
         const outcome = await deliver(settings, changeEvent(settings, 'start', startedAt, attributes), session);
         if (closedByPostStep && typeof outcome === 'boolean')
             state.startDelivered(outcome);
-        setOutputs({ delivered: String(outcome === true) });
+        state.setOutputs({ delivered: String(outcome === true) });
         if (outcome === true) {
             const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
             log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
@@ -5849,7 +5889,7 @@ async function stopWindow(settings, state) {
     if (settings.deploymentId) {
         const known = state.window(settings, settings.deploymentId);
         if (known?.closed) {
-            setOutputs({ deploymentId: known.deploymentId });
+            state.setOutputs({ deploymentId: known.deploymentId });
             log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
             return;
         }
@@ -5867,7 +5907,7 @@ async function stopWindow(settings, state) {
         const attributes = window?.attributes ?? (await windowAttributes(settings, deploymentId, window?.startedAt ? new Date(window.startedAt) : new Date()));
         if (window)
             state.windowClosed(settings, window);
-        await sendStop(settings, { deploymentId, startedAt: window?.startedAt, attributes }, { session });
+        await sendStop(settings, state, { deploymentId, startedAt: window?.startedAt, attributes }, { session });
     }
     finally {
         session?.dispose();
@@ -5893,6 +5933,7 @@ async function windowAttributes(settings, deploymentId, deployStartedAt) {
             environment: settings.githubEnvironment,
             deployStartedMs: deployStartedAt.getTime(),
             budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
+            debug: log.debug,
         });
         const missing = describeMissing(changes.missing);
         if (missing)
@@ -5904,7 +5945,7 @@ async function windowAttributes(settings, deploymentId, deployStartedAt) {
     return attributes;
 }
 
-;// CONCATENATED MODULE: ./src/post-step.ts
+;// CONCATENATED MODULE: ./src/steps/post-step.ts
 // The post step, which the runner runs at the end of the job whatever happened: closes the window
 // that this step's main part opened (event_state window or both), unless a stop step already did.
 
@@ -5915,14 +5956,14 @@ async function windowAttributes(settings, deploymentId, deployStartedAt) {
 async function post_step_run() {
     maskTokens();
     await guard(async () => {
-        const state = new StepState();
+        const state = new StepState(runnerFiles());
         const saved = state.postState();
         if (!saved) {
             log.debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
             return;
         }
         if (saved.accessToken)
-            core_setSecret(saved.accessToken.token);
+            log.mask(saved.accessToken.token);
         const { settings } = readStepSettings(saved.warningsShown);
         if (!settings)
             return;
@@ -5935,7 +5976,7 @@ async function post_step_run() {
         const start = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : saved.startDelivered };
         const session = openSession(settings, { cachedToken: saved.accessToken }, 'stop');
         try {
-            await sendStop(settings, window, { session, start });
+            await sendStop(settings, state, window, { session, start });
         }
         finally {
             session?.dispose();

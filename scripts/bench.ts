@@ -60,7 +60,7 @@ try {
     const round: Array<[string, number]> = [];
     for (const [variant, given] of Object.entries(variants)) {
       pushOfMergedPullRequest(github, { now: Date.now() });
-      const job = new EmulatedJob({ githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
+      const job = new EmulatedJob({ spawn: {}, githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
       const before = { last9: fake.requests.length, github: github.requests.length };
       const main = await job.runMain({ inputs: given });
       const post = await job.runPost({ inputs: given });

@@ -1,30 +1,21 @@
-// Builds dist/: `tsx scripts/build.ts [outDir]`. Three bundles, each made by ncc and each read
-// only by the steps that use it:
+// Builds dist/: `tsx scripts/build.ts [outDir]`. Two bundles made by ncc, each read only by the
+// steps that use it:
 // - steps.js: both steps (src/steps.ts), shared by the entries main.js and post.js (src/main.ts,
 //   src/post.ts, transpiled, not bundled);
-// - github-api.js: @actions/github (src/github-api.ts), imported only by a main step that calls
-//   GitHub; minified, as it is only third-party code;
-// - undici.cjs: undici, once for both bundles, which resolve `undici` to
-//   src/undici-on-first-use.ts (tsconfig.json `paths`): read only when a GitHub call or a proxy
-//   needs it; minified.
+// - github-api.js: @actions/github (src/github/github-api.ts), imported only by a main step that
+//   calls GitHub; minified, as it is only third-party code.
+// Both resolve `undici` to src/http/undici-stand-in.ts (tsconfig.json `paths`). A warning from the
+// bundler fails the build: among them, a bundle importing from undici a name the stand-in lacks.
 // licenses.txt holds the third-party licences ncc collects for each bundle.
 
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import ts from 'typescript';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRIES = ['main', 'post'] as const;
-
-/** Where a dependency's code starts; not require.resolve, which tsx would send through tsconfig.json's `paths`. */
-function packageMain(name: string): string {
-  const directory = join('node_modules', name);
-  const { main = 'index.js' } = JSON.parse(readFileSync(join(PROJECT_ROOT, directory, 'package.json'), 'utf8')) as { main?: string };
-  return join(directory, main);
-}
 
 interface Bundle {
   entry: string;
@@ -34,30 +25,35 @@ interface Bundle {
 
 const BUNDLES: Bundle[] = [
   { entry: 'src/steps.ts', file: 'steps.js', minify: false },
-  { entry: 'src/github-api.ts', file: 'github-api.js', minify: true },
-  { entry: packageMain('undici'), file: 'undici.cjs', minify: true },
+  { entry: 'src/github/github-api.ts', file: 'github-api.js', minify: true },
 ];
 
-/** Bundles one entry into `outDir`/`file`; returns the licences ncc collected for it. */
-async function ncc({ entry, file, minify }: Bundle, outDir: string): Promise<string> {
-  const cli = join(PROJECT_ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  const scratch = mkdtempSync(join(outDir, '.ncc-'));
-  // --transpile-only: type checking is `npm run typecheck`'s job; ncc alone would take three times as long.
-  // --no-cache: ncc's cache keeps how modules resolved, and would miss a change to tsconfig.json's `paths`.
-  const args = [cli, 'build', entry, '--out', scratch, '--license', 'licenses.txt', '--transpile-only', '--no-cache', '--quiet', ...(minify ? ['--minify'] : [])];
-  try {
-    const { stderr } = await promisify(execFile)(process.execPath, args, { cwd: PROJECT_ROOT });
-    process.stderr.write(stderr);
-    renameSync(join(scratch, 'index.js'), join(outDir, file));
-    return readFileSync(join(scratch, 'licenses.txt'), 'utf8');
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+interface NccResult {
+  code: string;
+  assets: Record<string, { source: string | Buffer }>;
+  stats: { compilation: { warnings: Array<{ message: string }> } };
+}
+type Ncc = (entry: string, options: Record<string, unknown>) => Promise<NccResult>;
+
+/** Bundles one entry; returns its code and the licences ncc collected for it. */
+export async function bundle({ entry, minify }: Bundle): Promise<{ code: string; licenses: string }> {
+  const ncc = createRequire(import.meta.url)('@vercel/ncc') as Ncc;
+  // transpileOnly: type checking is `npm run typecheck`'s job; ncc alone would take three times as long.
+  // cache: false: ncc's cache keeps how modules resolved, and would miss a change to tsconfig.json's `paths`.
+  const { code, assets, stats } = await ncc(join(PROJECT_ROOT, entry), { minify, transpileOnly: true, cache: false, quiet: true, license: 'licenses.txt' });
+  const warnings = stats.compilation.warnings.map((warning) => warning.message);
+  if (warnings.length > 0) throw new Error(`bundling ${entry} gave warnings, which fail the build:\n${warnings.join('\n')}`);
+  return { code, licenses: String(assets['licenses.txt']?.source ?? '') };
 }
 
 export async function build(outDir: string): Promise<void> {
-  // Side by side: ncc takes one entry per run, and a run is mostly one core's work.
-  const licenses = await Promise.all(BUNDLES.map((bundle) => ncc(bundle, outDir)));
+  const licenses: string[] = [];
+  // One after the other in this process: ncc loads once, and the other core is free for the checks beside it.
+  for (const target of BUNDLES) {
+    const { code, licenses: collected } = await bundle(target);
+    writeFileSync(join(outDir, target.file), code);
+    licenses.push(collected);
+  }
   writeFileSync(join(outDir, 'licenses.txt'), licenses.join(''));
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify({ type: 'module' }, null, 2)}\n`);
   for (const entry of ENTRIES) {

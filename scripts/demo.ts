@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_GITHUB_TOKEN, FakeGitHub, pushOfMergedPullRequest } from '../testing/fake-github.js';
 import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9, toSeries } from '../testing/fake-last9.js';
-import { redact } from '../src/redact.js';
+import { redact } from '../src/text/redact.js';
 import { EmulatedJob, findNode, type StepResult } from '../testing/runner.js';
 
 const real = Boolean(process.env.LAST9_REFRESH_TOKEN && process.env.LAST9_ORG_SLUG);
@@ -22,7 +22,7 @@ const inputs: Record<string, string> = {
 
 const github = await FakeGitHub.start();
 pushOfMergedPullRequest(github, { now: Date.now() });
-const job = new EmulatedJob({ githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
+const job = new EmulatedJob({ spawn: {}, githubToken: DEFAULT_GITHUB_TOKEN, env: { GITHUB_API_URL: github.url } });
 try {
   const node = findNode();
   console.log(`Running dist/ under Node ${node.version}, against ${fake ? `a local Last9 receiver at ${fake.url}` : 'Last9'}.\n`);

@@ -1,3 +1,3 @@
 // Both steps in one bundle (dist/steps.js), which the two entries share.
-export { run as runMain } from './main-step.js';
-export { run as runPost } from './post-step.js';
+export { run as runMain } from './steps/main-step.js';
+export { run as runPost } from './steps/post-step.js';

