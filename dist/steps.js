@@ -490,28 +490,46 @@ function withoutUserInfo(url) {
 /** Events whose payload has the pull request; GITHUB_HEAD_REF is set only for the first two. */
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
 /**
- * The commit and branch the run deploys. GITHUB_SHA and GITHUB_REF do not say it for every event:
- * on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after CI)
- * they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
- * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch.
+ * The commit and branch the event deploys. GITHUB_SHA and GITHUB_REF do not say it for every
+ * event: on pull-request events GITHUB_SHA is a test merge commit; on `workflow_run` (deploy after
+ * CI) they are the default branch's tip, not what CI built; on `merge_group` the ref is a one-off
+ * `gh-readonly-queue/...` branch, while the change lands on the queue's base branch; on a comment
+ * on a pull request (ChatOps), GITHUB_SHA is the default branch's tip and the pull request, not a
+ * commit, is what the event names.
  */
 function deployedRevision({ env, event }) {
     const name = env.GITHUB_EVENT_NAME ?? '';
     if (PULL_REQUEST_EVENTS.has(name) && event.pullRequest) {
-        const { headSha, headRef, number } = event.pullRequest;
-        return { commitSha: headSha, branch: headRef ?? (env.GITHUB_HEAD_REF || undefined), pullRequestNumber: number };
+        const { headSha, headRef, number, title } = event.pullRequest;
+        return { commitSha: headSha, branch: headRef ?? (env.GITHUB_HEAD_REF || undefined), pullRequestNumber: number, pullRequestTitle: title };
     }
     if (name === 'workflow_run' && event.workflowRun) {
-        const { headSha, headBranch, pullRequestNumber } = event.workflowRun;
-        return { commitSha: headSha, branch: headBranch, pullRequestNumber };
+        const { headSha, headBranch, pullRequestNumber, headCommitMessage } = event.workflowRun;
+        return { commitSha: headSha, branch: headBranch, pullRequestNumber, commitMessage: headCommitMessage };
     }
     if (name === 'merge_group' && event.mergeGroup) {
         return { commitSha: event.mergeGroup.headSha, branch: event.mergeGroup.baseRef?.replace(/^refs\/heads\//, '') };
     }
+    if (name === 'issue_comment' && event.issue?.isPullRequest) {
+        return { pullRequestNumber: event.issue.number, pullRequestTitle: event.issue.title };
+    }
     return {
         commitSha: env.GITHUB_SHA && COMMIT_SHA.test(env.GITHUB_SHA) ? env.GITHUB_SHA : undefined,
         branch: env.GITHUB_REF_TYPE === 'branch' ? env.GITHUB_REF_NAME : undefined,
+        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
+        commitMessage: event.headCommitMessage,
     };
+}
+function deployed(context, named = {}) {
+    const event = deployedRevision(context);
+    const own = context.env.GITHUB_REPOSITORY;
+    const repository = named.repository ?? own;
+    const sameRepository = named.repository === undefined || named.repository.toLowerCase() === own?.toLowerCase();
+    const isEventCommit = sameRepository && (named.commitSha === undefined || named.commitSha === event.commitSha);
+    const commitSha = named.commitSha ?? (sameRepository ? event.commitSha : undefined);
+    if (isEventCommit)
+        return { ...event, repository, isEventCommit };
+    return { commitSha, repository, isEventCommit, pullRequestHint: sameRepository ? event.pullRequestNumber : undefined };
 }
 const SERVER = String.raw `https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
 const OWNER_AND_NAME = String.raw `[\w.-]+\/[\w.-]+`;
@@ -624,7 +642,7 @@ const RESERVED_KEYS = [
 ];
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
 function githubAttributes(env, event, options) {
-    const revision = deployedRevision({ env, event });
+    const revision = deployed({ env, event }, options.named);
     const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
     const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
     const runUrl = workflowRunUrl(env);
@@ -637,8 +655,8 @@ function githubAttributes(env, event, options) {
         build_url: runUrl && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
         commit_sha: revision.commitSha,
         branch: revision.branch,
-        tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-        commit_message: firstLine(event.headCommitMessage, MAX_COMMIT_MESSAGE_LENGTH),
+        tag: revision.tag,
+        commit_message: firstLine(revision.commitMessage, MAX_COMMIT_MESSAGE_LENGTH),
         actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
         step_key: env.GITHUB_JOB,
         step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,
@@ -843,7 +861,7 @@ const STOP_ONLY_KEYS = ['result', 'duration_ms'];
 /** `shipped`: what shipped with the deploy (shipped.ts), part of the GitHub context. */
 function startAttributes(settings, deploymentId, context, shipped = {}) {
     const github = settings.includeGithubAttributes
-        ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
+        ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix, named: settings }), ...shipped }
         : {};
     const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
     const captured = capturedAttributes(context.env, context.event.inputs, settings.captureEnv, settings.captureInputs);
@@ -873,109 +891,224 @@ function changeEvent(settings, state, at, attributes) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/marker/event-payload.ts
-// The webhook event that started the run (GITHUB_EVENT_PATH), read once and checked field by field:
-// only the fields the action uses are read, each with the type GitHub documents for it. A field of
-// another type is unknown (left out, and named in one notice), never guessed at. Pure.
+;// CONCATENATED MODULE: ./src/marker/github-facts.ts
+// What the lookups of what shipped learn from GitHub, as marker/shipped.ts decides from it and
+// github/answers.ts reads it out of GitHub's answers: each fact known, or unknown with the reason.
+/** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
+const DEPLOYMENT_STATES = ['ERROR', 'FAILURE', 'INACTIVE', 'IN_PROGRESS', 'PENDING', 'QUEUED', 'SUCCESS', 'WAITING'];
+const NOT_DOCUMENTED = "GitHub's answer is not of the shape GitHub documents";
 
-/** GitHub's push payload lists at most 2,048 commits; more is no payload GitHub sent. */
-const MAX_PUSHED_COMMITS = 2_048;
-function pushedCommitList(value) {
-    const commits = list(value);
-    return commits && commits.length <= MAX_PUSHED_COMMITS ? commits : undefined;
-}
-/** Reads what the action uses of a payload; `raw` is whatever JSON the file held. */
-function readEvent(raw) {
-    const unreadable = [];
-    /** The field checked by `check`; a field that is there (not null) but does not fit is noted. */
-    const read = (check, value, path) => {
-        if (value === undefined || value === null)
-            return undefined;
-        const checked = check(value);
-        if (checked === undefined)
-            unreadable.push(path);
-        return checked;
+;// CONCATENATED MODULE: ./src/marker/shipped.ts
+// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
+// between and how long the oldest of them waited (DORA's lead time for changes), decided from what
+// the payload says and what GitHub answered (github-lookups.ts asks). Each fact is either known
+// for the deployed commit or left out: a range's figures always describe the range its link
+// shows. Pure.
+
+
+
+
+function shippedPlan(context, named = {}) {
+    const { env, event } = context;
+    const revision = deployed(context, named);
+    const [owner, repo, ...rest] = (revision.repository ?? '').split('/');
+    const isPush = env.GITHUB_EVENT_NAME === 'push' && revision.isEventCommit;
+    const aboutPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || env.GITHUB_EVENT_NAME === 'issue_comment';
+    const number = revision.pullRequestNumber;
+    const eventPullRequest = aboutPullRequest && number ? { number, title: firstLine(revision.pullRequestTitle), url: pullRequestUrl(context, revision.repository, number) } : undefined;
+    return {
+        sha: revision.commitSha,
+        owner: owner && repo && rest.length === 0 ? owner : undefined,
+        repo: owner && repo && rest.length === 0 ? repo : undefined,
+        eventPullRequest,
+        namedPullRequest: eventPullRequest ? undefined : (number ?? revision.pullRequestHint),
+        pushBefore: isPush ? event.pushBefore : undefined,
+        pushedCommits: isPush ? event.pushedCommits : undefined,
+        namedCommit: !revision.isEventCommit,
+        runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? env.GITHUB_RUN_ID : undefined,
     };
-    const object = (value, path) => read((candidate) => (isRecord(candidate) ? candidate : undefined), value, path);
-    const count = (value, path) => read((candidate) => scalarText(wholeNumber(candidate, 1)), value, path);
-    const payload = isRecord(raw) ? raw : {};
-    const headCommit = object(payload.head_commit, 'head_commit');
-    const pullRequest = object(payload.pull_request, 'pull_request');
-    const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
-    const workflowRun = object(payload.workflow_run, 'workflow_run');
-    const mergeGroup = object(payload.merge_group, 'merge_group');
-    const before = read(commitSha, payload.before, 'before');
-    const commits = read(pushedCommitList, payload.commits, 'commits');
-    const runPullRequests = read(list, workflowRun?.pull_requests, 'workflow_run.pull_requests');
-    const inputs = object(payload.inputs, 'inputs') ?? {};
-    const event = {
-        headCommitMessage: read(shape_text, headCommit?.message, 'head_commit.message'),
-        pushBefore: before && !/^0+$/.test(before) ? before : undefined,
-        pushedCommits: commits?.map((commit, index) => ({ timestamp: read(shape_text, object(commit, `commits[${index}]`)?.timestamp, `commits[${index}].timestamp`) })),
-        pullRequest: pullRequest && {
-            number: count(pullRequest.number, 'pull_request.number'),
-            title: read(shape_text, pullRequest.title, 'pull_request.title'),
-            headSha: read(commitSha, pullRequestHead?.sha, 'pull_request.head.sha'),
-            headRef: read(shape_text, pullRequestHead?.ref, 'pull_request.head.ref'),
-        },
-        workflowRun: workflowRun && {
-            id: count(workflowRun.id, 'workflow_run.id'),
-            headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
-            headBranch: read(shape_text, workflowRun.head_branch, 'workflow_run.head_branch'),
-            pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
-        },
-        mergeGroup: mergeGroup && {
-            headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),
-            baseRef: read(shape_text, mergeGroup.base_ref, 'merge_group.base_ref'),
-        },
-        inputs: Object.fromEntries(Object.entries(inputs).flatMap(([name, value]) => {
-            const scalar = read(scalarText, value, `inputs.${name}`);
-            return scalar === undefined ? [] : [[name, scalar]];
-        })),
-    };
-    return { event, unreadable };
 }
-
-;// CONCATENATED MODULE: ./src/runner/event-file.ts
-// The webhook event that started the run, from the file the runner names (GITHUB_EVENT_PATH), and
-// the environment beside it: the GitHub context of a step.
-
-
-
-
-/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
-const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
 /**
- * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
- * client would cost every step about a third of a bare Node start and is not otherwise needed.
- * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
+ * The newest successful deployment (they come newest first) other than this run's own: of another
+ * commit, or of the same one (a redeploy, which then ships nothing new).
  */
-function readGithubContext(env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return { context: { env, event: readEvent({}).event } };
-    let raw;
-    try {
-        const { size } = (0,external_node_fs_namespaceObject.statSync)(path);
-        if (size > maxBytes)
-            return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
-        raw = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+function previousDeployment(list, runId) {
+    const ownLog = runId === undefined ? undefined : `/actions/runs/${runId}/`;
+    for (const deployment of list.nodes) {
+        // One that cannot be read may be the previous one: then which one is unknown.
+        if (!deployment)
+            return { unreadable: true };
+        if (deployment.state === 'SUCCESS' && !(ownLog && deployment.logUrl?.includes(ownLog)))
+            return { sha: deployment.commitSha };
     }
-    catch (error) {
-        return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
-    }
-    if (!isRecord(raw))
-        return unreadablePayload(env, 'it is not a JSON object');
-    const { event, unreadable } = readEvent(raw);
-    const notice = unreadable.length > 0
-        ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
-        : undefined;
-    return { context: { env, event }, notice };
+    return {};
 }
-function unreadablePayload(env, why) {
-    return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
+/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
+function choosePullRequest(pulls, sha, named) {
+    return (pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
+        pulls.find((pull) => pull.merged && pull.mergeCommitSha === sha) ??
+        pulls.find((pull) => pull.merged));
+}
+/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
+function rangeFigures(total, committedAt, deployStartedMs) {
+    let oldestMs = Infinity;
+    for (const date of committedAt ?? [])
+        oldestMs = Math.min(oldestMs, Date.parse(date));
+    if (!Number.isFinite(oldestMs))
+        return { commitCount: total };
+    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - oldestMs) / 1000)) };
+}
+/**
+ * The push payload's own figures for before...sha: its commits, if every one says when. Used when
+ * GitHub could not compare that range.
+ */
+function pushedFigures(commits, deployStartedMs) {
+    const dates = commits.map((commit) => commit.timestamp);
+    const known = dates.every((date) => date !== undefined && !Number.isNaN(Date.parse(date)));
+    return rangeFigures(commits.length, known ? dates : undefined, deployStartedMs);
+}
+/** What shipped, from the plan and the facts gathered. */
+function decideShipped(context, plan, facts, options) {
+    const missing = [];
+    const changes = { missing };
+    /** The value of an answer; else undefined, and what could not be found out is noted. */
+    const valueOf = (what, answer) => {
+        if (answer === undefined)
+            return undefined;
+        if (answer === 'pending')
+            missing.push({ what, failure: { kind: 'no-answer', withinMs: options.budgetMs } });
+        else if (!answer.ok)
+            missing.push({ what, failure: answer.failure });
+        else
+            return answer.value;
+        return undefined;
+    };
+    const { sha } = plan;
+    // A comment on a pull request names the pull request, not a commit.
+    if (!sha)
+        return Object.assign(changes, plan.eventPullRequest && { pullRequest: plan.eventPullRequest });
+    const part = (key) => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
+    const repositoryName = plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined;
+    if (plan.eventPullRequest) {
+        changes.pullRequest = plan.eventPullRequest;
+    }
+    else {
+        const pulls = valueOf('the pull request', part('pullRequests'));
+        const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
+        if (chosen)
+            changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, repositoryName, String(chosen.number)) };
+        // A pull request whose head is the named commit says its branch.
+        if (plan.namedCommit && chosen?.headRefOid === sha)
+            changes.branch = chosen.headRefName;
+    }
+    const answer = facts.lookup === 'pending' ? undefined : facts.lookup;
+    if (plan.namedCommit && answer?.commitMessage)
+        changes.commitMessage = answer.commitMessage;
+    const deployments = valueOf('the previous deployment', part('deployments'));
+    const found = deployments && previousDeployment(deployments, plan.runId);
+    if (found?.unreadable)
+        missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
+    else if (deployments?.more && !found?.sha) {
+        const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
+        missing.push({ what: 'the previous deployment', failure: { kind: 'not-asked', why } });
+    }
+    // No deployment to go by (none, or GitHub did not say which): a push still says what it brought.
+    const previous = found?.sha ?? plan.pushBefore;
+    if (!previous)
+        return changes;
+    changes.previousCommitSha = previous;
+    // A redeploy of the previous deployment's commit: nothing new shipped.
+    if (previous === sha)
+        return Object.assign(changes, { commitCount: 0 });
+    const repository = repositoryUrl(context.env, repositoryName);
+    if (repository)
+        changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
+    const asked = facts.ranges.get(previous) ?? 'pending';
+    if (asked !== 'pending' && asked.ok && asked.value.status === 'behind') {
+        // Back to an older commit: it ships no commits, it takes some back.
+        Object.assign(changes, { rollback: true, commitCount: 0 });
+    }
+    else if (asked !== 'pending' && asked.ok) {
+        Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
+    }
+    else if (previous === plan.pushBefore && plan.pushedCommits) {
+        // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
+        Object.assign(changes, pushedFigures(plan.pushedCommits, options.deployStartedMs));
+    }
+    else {
+        const forcePushed = asked !== 'pending' && asked.failure.kind === 'not-found';
+        const range = forcePushed ? ` (GitHub cannot compare ${previous.slice(0, 7)}...${sha.slice(0, 7)}: a force-push?)` : '';
+        valueOf(`the commits since the previous deployment${range}`, asked);
+    }
+    return changes;
+}
+/** A pull request's page on the server of the run: never a URL an answer gave. */
+function pullRequestUrl(context, repositoryName, number) {
+    const repository = repositoryUrl(context.env, repositoryName);
+    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
+}
+/** The attributes a marker gains, start and stop alike. */
+function shippedAttributes(changes) {
+    return withoutEmpty({
+        github_pr_number: changes.pullRequest?.number,
+        github_pr_title: changes.pullRequest?.title,
+        github_pr_url: changes.pullRequest?.url,
+        previous_commit_sha: changes.previousCommitSha,
+        compare_url: changes.compareUrl,
+        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
+        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+        rollback: changes.rollback ? 'true' : undefined,
+        branch: changes.branch,
+        commit_message: firstLine(changes.commitMessage, MAX_COMMIT_MESSAGE_LENGTH),
+    });
+}
+/**
+ * One short notice: what is missing and why, and the permissions that would fill it. What fails
+ * for the same reason is named together.
+ */
+function describeMissing(missing) {
+    if (missing.length === 0)
+        return undefined;
+    const byReason = new Map();
+    const permissions = new Set();
+    for (const { what, failure } of missing) {
+        if (failure.kind === 'permission')
+            permissions.add(failure.permission);
+        const reason = failure.kind === 'permission' ? '' : why(failure);
+        const whats = byReason.get(reason) ?? [];
+        if (!whats.includes(what))
+            whats.push(what);
+        byReason.set(reason, whats);
+    }
+    const parts = [...byReason].map(([reason, whats]) => `${whats.join(', ')}${reason ? ` (${reason})` : ''}`);
+    const fix = permissions.size > 0 ? ` Give the job \`permissions:\` ${[...permissions].map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
+    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
+}
+function why(failure) {
+    switch (failure.kind) {
+        case 'permission':
+            return `no \`${failure.permission}\``;
+        case 'rate-limited': {
+            const until = failure.resetsAt && !Number.isNaN(failure.resetsAt.getTime()) ? ` until ${failure.resetsAt.toISOString().slice(11, 16)} UTC` : '';
+            return `GitHub's API rate limit for github_token is used up${until}`;
+        }
+        case 'token-refused':
+            return `GitHub refused github_token with HTTP ${failure.status}`;
+        case 'not-found':
+            return 'GitHub did not find it';
+        case 'unreadable-repository':
+            return `github_token cannot read ${failure.repository}, or it does not exist`;
+        case 'status':
+            return `GitHub answered HTTP ${failure.status}`;
+        case 'unreachable':
+            return 'GitHub could not be reached';
+        case 'bad-answer':
+            return failure.detail;
+        case 'not-asked':
+            return failure.why;
+        case 'no-answer':
+            return failure.withinMs === undefined ? 'GitHub had not answered in time' : `no answer within ${failure.withinMs / 1000} s`;
+    }
 }
 
 // EXTERNAL MODULE: external "http"
@@ -1932,13 +2065,6 @@ function gitHubFetch({ signal, socketTimeoutMs }) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/marker/github-facts.ts
-// What the lookups of what shipped learn from GitHub, as marker/shipped.ts decides from it and
-// github/answers.ts reads it out of GitHub's answers: each fact known, or unknown with the reason.
-/** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
-const DEPLOYMENT_STATES = ['ERROR', 'FAILURE', 'INACTIVE', 'IN_PROGRESS', 'PENDING', 'QUEUED', 'SUCCESS', 'WAITING'];
-const NOT_DOCUMENTED = "GitHub's answer is not of the shape GitHub documents";
-
 ;// CONCATENATED MODULE: ./src/github/answers.ts
 // What GitHub's API answers the lookups of what shipped, checked where it enters: each answer
 // against the shape GitHub documents for it (its GraphQL schema, its REST description), each
@@ -1960,10 +2086,11 @@ const PULL_REQUESTS_READ = 10;
  */
 const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: String!, $sha: GitObjectID!, $environment: String!, $pullRequests: Boolean!) {
   repository(owner: $owner, name: $name) {
-    commit: object(oid: $sha) @include(if: $pullRequests) {
+    commit: object(oid: $sha) {
       ... on Commit {
-        associatedPullRequests(first: ${PULL_REQUESTS_READ}) {
-          nodes { number title merged mergeCommit { oid } }
+        messageHeadline
+        associatedPullRequests(first: ${PULL_REQUESTS_READ}) @include(if: $pullRequests) {
+          nodes { number title merged mergeCommit { oid } headRefName headRefOid }
         }
       }
     }
@@ -1977,7 +2104,7 @@ const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: String!, $
  * The answer to WHAT_SHIPPED_QUERY: its `data` (partial when some fields failed) and its `errors`,
  * each of which names the field it failed (its `path`) and why (its `type`).
  */
-function readWhatShipped(data, errors, askedPullRequests) {
+function readWhatShipped(data, errors, askedPullRequests, repositoryName) {
     // Which field of `repository` an error failed (`commit` or `deployments`); undefined: the
     // repository itself, or the whole request.
     const failures = (list(errors) ?? []).map((error) => {
@@ -1985,7 +2112,11 @@ function readWhatShipped(data, errors, askedPullRequests) {
         return { type: isRecord(error) ? shape_text(error.type) : undefined, field: path && path.length >= 2 ? path[1] : undefined };
     });
     const repository = isRecord(data) && isRecord(data.repository) ? data.repository : undefined;
-    const failureOf = ({ type, field }, fallback) => graphQLFailure(type, field === 'deployments' ? 'deployments: read' : field === 'commit' ? 'pull-requests: read' : fallback);
+    const failureOf = ({ type, field }, fallback) => 
+    // GitHub answers a repository the token may not read as one that does not exist.
+    type === 'NOT_FOUND' && field === undefined
+        ? { kind: 'unreadable-repository', repository: repositoryName }
+        : graphQLFailure(type, field === 'deployments' ? 'deployments: read' : field === 'commit' ? 'pull-requests: read' : fallback);
     const failureAt = (field, permission) => {
         const own = failures.find((failure) => failure.field === undefined || failure.field === field);
         // A failed field that may not be null (deployments) takes its repository with it: the other
@@ -1996,10 +2127,11 @@ function readWhatShipped(data, errors, askedPullRequests) {
     };
     const deploymentsFailure = failureAt('deployments', 'deployments: read');
     const deployments = deploymentsFailure ? failed(deploymentsFailure) : readDeployments(repository?.deployments);
+    const commitMessage = isRecord(repository?.commit) ? shape_text(repository.commit.messageHeadline) : undefined;
     if (!askedPullRequests)
-        return { deployments };
+        return { commitMessage, deployments };
     const pullRequestsFailure = failureAt('commit', 'pull-requests: read');
-    return { pullRequests: pullRequestsFailure ? failed(pullRequestsFailure) : readPullRequests(repository?.commit), deployments };
+    return { pullRequests: pullRequestsFailure ? failed(pullRequestsFailure) : readPullRequests(repository?.commit), commitMessage, deployments };
 }
 function readPullRequests(commit) {
     // A commit GitHub does not know (object: null), or an object that is no commit ({}).
@@ -2020,7 +2152,7 @@ function readPullRequest(node) {
     const mergeCommitSha = isRecord(mergeCommit) ? commitSha(mergeCommit.oid) : undefined;
     if (number === undefined || typeof merged !== 'boolean' || (mergeCommit !== null && mergeCommit !== undefined && mergeCommitSha === undefined))
         return undefined;
-    return { number, title: shape_text(node.title), merged, mergeCommitSha };
+    return { number, title: shape_text(node.title), merged, mergeCommitSha, headRefName: shape_text(node.headRefName), headRefOid: commitSha(node.headRefOid) };
 }
 function readDeployments(connection) {
     const nodes = isRecord(connection) ? list(connection.nodes) : undefined;
@@ -2126,194 +2258,6 @@ async function loadGitHub() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/marker/shipped.ts
-// What shipped with a deploy: the pull request, the previous deployed commit, the commits in
-// between and how long the oldest of them waited (DORA's lead time for changes), decided from what
-// the payload says and what GitHub answered (github-lookups.ts asks). Each fact is either known
-// for the deployed commit or left out: a range's figures always describe the range its link
-// shows. Pure.
-
-
-
-
-function shippedPlan(context) {
-    const { env, event } = context;
-    const { commitSha, pullRequestNumber } = deployedRevision(context);
-    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const isPush = env.GITHUB_EVENT_NAME === 'push';
-    const isPullRequestEvent = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const eventPullRequest = isPullRequestEvent && event.pullRequest?.number
-        ? { number: event.pullRequest.number, title: firstLine(event.pullRequest.title), url: pullRequestUrl(context, event.pullRequest.number) }
-        : undefined;
-    return {
-        sha: commitSha,
-        owner: owner && repo && rest.length === 0 ? owner : undefined,
-        repo: owner && repo && rest.length === 0 ? repo : undefined,
-        eventPullRequest,
-        namedPullRequest: eventPullRequest ? undefined : pullRequestNumber,
-        pushBefore: isPush ? event.pushBefore : undefined,
-        pushedCommits: isPush ? event.pushedCommits : undefined,
-    };
-}
-/** The newest successful deployment (they come newest first) of a commit other than the one deployed. */
-function previousDeployment(list, sha) {
-    for (const deployment of list.nodes) {
-        // One that cannot be read may be the previous one: then which one is unknown.
-        if (!deployment)
-            return { unreadable: true };
-        if (deployment.commitSha !== sha && deployment.state === 'SUCCESS')
-            return { sha: deployment.commitSha };
-    }
-    return {};
-}
-/** The pull request a commit came from: the one the event names, else the one that merged it, else any merged one. */
-function choosePullRequest(pulls, sha, named) {
-    return (pulls.find((pull) => named !== undefined && String(pull.number) === named) ??
-        pulls.find((pull) => pull.merged && pull.mergeCommitSha === sha) ??
-        pulls.find((pull) => pull.merged));
-}
-/** How many commits went out and how long the oldest waited, in whole seconds, until the deploy started. */
-function rangeFigures(total, committedAt, deployStartedMs) {
-    let oldestMs = Infinity;
-    for (const date of committedAt ?? [])
-        oldestMs = Math.min(oldestMs, Date.parse(date));
-    if (!Number.isFinite(oldestMs))
-        return { commitCount: total };
-    return { commitCount: total, leadTimeS: Math.max(0, Math.floor((deployStartedMs - oldestMs) / 1000)) };
-}
-/**
- * The push payload's own figures for before...sha: its commits, if every one says when. Used when
- * GitHub could not compare that range.
- */
-function pushedFigures(commits, deployStartedMs) {
-    const dates = commits.map((commit) => commit.timestamp);
-    const known = dates.every((date) => date !== undefined && !Number.isNaN(Date.parse(date)));
-    return rangeFigures(commits.length, known ? dates : undefined, deployStartedMs);
-}
-/** What shipped, from the plan and the facts gathered. */
-function decideShipped(context, plan, facts, options) {
-    const missing = [];
-    const changes = { missing };
-    /** The value of an answer; else undefined, and what could not be found out is noted. */
-    const valueOf = (what, answer) => {
-        if (answer === undefined)
-            return undefined;
-        if (answer === 'pending')
-            missing.push({ what, failure: { kind: 'no-answer', withinMs: options.budgetMs } });
-        else if (!answer.ok)
-            missing.push({ what, failure: answer.failure });
-        else
-            return answer.value;
-        return undefined;
-    };
-    const { sha } = plan;
-    if (!sha)
-        return changes;
-    const part = (key) => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
-    if (plan.eventPullRequest) {
-        changes.pullRequest = plan.eventPullRequest;
-    }
-    else {
-        const pulls = valueOf('the pull request', part('pullRequests'));
-        const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
-        if (chosen)
-            changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, String(chosen.number)) };
-    }
-    const deployments = valueOf('the previous deployment', part('deployments'));
-    const found = deployments && previousDeployment(deployments, sha);
-    if (found?.unreadable)
-        missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
-    else if (deployments?.more && !found?.sha) {
-        const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
-        missing.push({ what: 'the previous deployment', failure: { kind: 'not-asked', why } });
-    }
-    // No deployment to go by (none, or GitHub did not say which): a push still says what it brought.
-    const previous = found?.sha ?? plan.pushBefore;
-    if (!previous)
-        return changes;
-    changes.previousCommitSha = previous;
-    const repository = repositoryUrl(context.env, plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined);
-    if (repository)
-        changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
-    const asked = facts.ranges.get(previous) ?? 'pending';
-    if (asked !== 'pending' && asked.ok) {
-        Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
-    }
-    else if (previous === plan.pushBefore && plan.pushedCommits) {
-        // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
-        Object.assign(changes, pushedFigures(plan.pushedCommits, options.deployStartedMs));
-    }
-    else {
-        const forcePushed = asked !== 'pending' && asked.failure.kind === 'not-found';
-        const range = forcePushed ? ` (GitHub cannot compare ${previous.slice(0, 7)}...${sha.slice(0, 7)}: a force-push?)` : '';
-        valueOf(`the commits since the previous deployment${range}`, asked);
-    }
-    return changes;
-}
-/** A pull request's page on the server of the run: never a URL an answer gave. */
-function pullRequestUrl(context, number) {
-    const repository = repositoryUrl(context.env);
-    return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
-}
-/** The attributes a marker gains, start and stop alike. */
-function shippedAttributes(changes) {
-    return withoutEmpty({
-        github_pr_number: changes.pullRequest?.number,
-        github_pr_title: changes.pullRequest?.title,
-        github_pr_url: changes.pullRequest?.url,
-        previous_commit_sha: changes.previousCommitSha,
-        compare_url: changes.compareUrl,
-        commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
-        lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
-    });
-}
-/**
- * One short notice: what is missing and why, and the permissions that would fill it. What fails
- * for the same reason is named together.
- */
-function describeMissing(missing) {
-    if (missing.length === 0)
-        return undefined;
-    const byReason = new Map();
-    const permissions = new Set();
-    for (const { what, failure } of missing) {
-        if (failure.kind === 'permission')
-            permissions.add(failure.permission);
-        const reason = failure.kind === 'permission' ? '' : why(failure);
-        const whats = byReason.get(reason) ?? [];
-        if (!whats.includes(what))
-            whats.push(what);
-        byReason.set(reason, whats);
-    }
-    const parts = [...byReason].map(([reason, whats]) => `${whats.join(', ')}${reason ? ` (${reason})` : ''}`);
-    const fix = permissions.size > 0 ? ` Give the job \`permissions:\` ${[...permissions].map((permission) => `\`${permission}\``).join(', ')} to fill it in.` : '';
-    return `what shipped is partly unknown: ${parts.join('; ')}.${fix} The markers go out with what is known.`;
-}
-function why(failure) {
-    switch (failure.kind) {
-        case 'permission':
-            return `no \`${failure.permission}\``;
-        case 'rate-limited': {
-            const until = failure.resetsAt && !Number.isNaN(failure.resetsAt.getTime()) ? ` until ${failure.resetsAt.toISOString().slice(11, 16)} UTC` : '';
-            return `GitHub's API rate limit for github_token is used up${until}`;
-        }
-        case 'token-refused':
-            return `GitHub refused github_token with HTTP ${failure.status}`;
-        case 'not-found':
-            return 'GitHub did not find it';
-        case 'status':
-            return `GitHub answered HTTP ${failure.status}`;
-        case 'unreachable':
-            return 'GitHub could not be reached';
-        case 'bad-answer':
-            return failure.detail;
-        case 'not-asked':
-            return failure.why;
-        case 'no-answer':
-            return failure.withinMs === undefined ? 'GitHub had not answered in time' : `no answer within ${failure.withinMs / 1000} s`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/lookups.ts
 // The lookups of what shipped, through @actions/github (loaded only on this path): one GraphQL
 // request for the pull requests of the deployed commit and the environment's recent deployments
@@ -2332,7 +2276,7 @@ function why(failure) {
  * GitHub down, slow or answering nonsense) is left out and listed in `missing`.
  */
 async function lookUpShipped(context, options) {
-    const plan = shippedPlan(context);
+    const plan = shippedPlan(context, options.named);
     const facts = { ranges: new Map() };
     const notAsked = [];
     const { sha, owner, repo } = plan;
@@ -2353,7 +2297,7 @@ async function lookUpShipped(context, options) {
                     return undefined;
                 });
                 if (client)
-                    await gather(client, sha, plan.eventPullRequest === undefined, plan.pushBefore, options, facts);
+                    await gather(client, sha, plan, options, facts);
             }
             finally {
                 // Ends whatever is still under way and closes the connections: none outlives the lookups.
@@ -2365,24 +2309,25 @@ async function lookUpShipped(context, options) {
     return { ...changes, missing: [...notAsked, ...changes.missing] };
 }
 /** Asks, and waits for the answers until the budget runs out; `facts` holds whatever came back. */
-async function gather(api, sha, askPullRequests, pushBefore, options, facts) {
+async function gather(api, sha, plan, options, facts) {
     const pending = new Set();
     const track = (work) => {
         const tracked = work.then(() => void pending.delete(tracked));
         pending.add(tracked);
     };
     const askRange = (base) => {
-        if (facts.ranges.has(base))
+        // A commit compared with itself says nothing: a redeploy of the previous one ships nothing new.
+        if (base === sha || facts.ranges.has(base))
             return;
         facts.ranges.set(base, 'pending');
         track(api.compare(base, sha).then((answer) => void facts.ranges.set(base, answer)));
     };
-    if (pushBefore)
-        askRange(pushBefore);
+    if (plan.pushBefore)
+        askRange(plan.pushBefore);
     facts.lookup = 'pending';
-    track(api.whatShipped(sha, options.environment, askPullRequests).then((answer) => {
+    track(api.whatShipped(sha, options.environment, plan.eventPullRequest === undefined).then((answer) => {
         facts.lookup = answer;
-        const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, sha).sha : undefined;
+        const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, plan.runId).sha : undefined;
         if (previous)
             askRange(previous);
     }));
@@ -2408,13 +2353,13 @@ async function gitHubApi(apiUrl, options, owner, repo, signal) {
         async whatShipped(sha, environment, pullRequests) {
             try {
                 const data = await octokit.graphql(WHAT_SHIPPED_QUERY, { owner, name: repo, sha, environment, pullRequests });
-                return readWhatShipped(data, undefined, pullRequests);
+                return readWhatShipped(data, undefined, pullRequests, `${owner}/${repo}`);
             }
             catch (error) {
                 // A GraphQL answer with errors still carries the data of the fields that did not fail.
                 const { name, data, errors } = (error ?? {});
                 if (name === 'GraphqlResponseError')
-                    return readWhatShipped(data, errors, pullRequests);
+                    return readWhatShipped(data, errors, pullRequests, `${owner}/${repo}`);
                 const failure = (permission) => ({ ok: false, failure: describeLookupError(error, permission) });
                 return { pullRequests: pullRequests ? failure('pull-requests: read') : undefined, deployments: failure('deployments: read') };
             }
@@ -2429,6 +2374,118 @@ async function gitHubApi(apiUrl, options, owner, repo, signal) {
             }
         },
     };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/marker/event-payload.ts
+// The webhook event that started the run (GITHUB_EVENT_PATH), read once and checked field by field:
+// only the fields the action uses are read, each with the type GitHub documents for it. A field of
+// another type is unknown (left out, and named in one notice), never guessed at. Pure.
+
+/** GitHub's push payload lists at most 2,048 commits; more is no payload GitHub sent. */
+const MAX_PUSHED_COMMITS = 2_048;
+function pushedCommitList(value) {
+    const commits = list(value);
+    return commits && commits.length <= MAX_PUSHED_COMMITS ? commits : undefined;
+}
+/** Reads what the action uses of a payload; `raw` is whatever JSON the file held. */
+function readEvent(raw) {
+    const unreadable = [];
+    /** The field checked by `check`; a field that is there (not null) but does not fit is noted. */
+    const read = (check, value, path) => {
+        if (value === undefined || value === null)
+            return undefined;
+        const checked = check(value);
+        if (checked === undefined)
+            unreadable.push(path);
+        return checked;
+    };
+    const object = (value, path) => read((candidate) => (isRecord(candidate) ? candidate : undefined), value, path);
+    const count = (value, path) => read((candidate) => scalarText(wholeNumber(candidate, 1)), value, path);
+    const payload = isRecord(raw) ? raw : {};
+    const headCommit = object(payload.head_commit, 'head_commit');
+    const pullRequest = object(payload.pull_request, 'pull_request');
+    const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
+    const workflowRun = object(payload.workflow_run, 'workflow_run');
+    const issue = object(payload.issue, 'issue');
+    const mergeGroup = object(payload.merge_group, 'merge_group');
+    const before = read(commitSha, payload.before, 'before');
+    const commits = read(pushedCommitList, payload.commits, 'commits');
+    const runPullRequests = read(list, workflowRun?.pull_requests, 'workflow_run.pull_requests');
+    const inputs = object(payload.inputs, 'inputs') ?? {};
+    const event = {
+        headCommitMessage: read(shape_text, headCommit?.message, 'head_commit.message'),
+        pushBefore: before && !/^0+$/.test(before) ? before : undefined,
+        pushedCommits: commits?.map((commit, index) => ({ timestamp: read(shape_text, object(commit, `commits[${index}]`)?.timestamp, `commits[${index}].timestamp`) })),
+        pullRequest: pullRequest && {
+            number: count(pullRequest.number, 'pull_request.number'),
+            title: read(shape_text, pullRequest.title, 'pull_request.title'),
+            headSha: read(commitSha, pullRequestHead?.sha, 'pull_request.head.sha'),
+            headRef: read(shape_text, pullRequestHead?.ref, 'pull_request.head.ref'),
+        },
+        workflowRun: workflowRun && {
+            id: count(workflowRun.id, 'workflow_run.id'),
+            headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
+            headBranch: read(shape_text, workflowRun.head_branch, 'workflow_run.head_branch'),
+            pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
+            headCommitMessage: read(shape_text, object(workflowRun.head_commit, 'workflow_run.head_commit')?.message, 'workflow_run.head_commit.message'),
+        },
+        issue: issue && {
+            number: count(issue.number, 'issue.number'),
+            title: read(shape_text, issue.title, 'issue.title'),
+            isPullRequest: object(issue.pull_request, 'issue.pull_request') !== undefined,
+        },
+        mergeGroup: mergeGroup && {
+            headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),
+            baseRef: read(shape_text, mergeGroup.base_ref, 'merge_group.base_ref'),
+        },
+        inputs: Object.fromEntries(Object.entries(inputs).flatMap(([name, value]) => {
+            const scalar = read(scalarText, value, `inputs.${name}`);
+            return scalar === undefined ? [] : [[name, scalar]];
+        })),
+    };
+    return { event, unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/runner/event-file.ts
+// The webhook event that started the run, from the file the runner names (GITHUB_EVENT_PATH), and
+// the environment beside it: the GitHub context of a step.
+
+
+
+
+/** GitHub caps a webhook payload at 25 MB; a larger file is no payload GitHub sent. */
+const MAX_EVENT_PAYLOAD_BYTES = 25 * 1024 * 1024;
+/**
+ * The payload is read from GITHUB_EVENT_PATH rather than through @actions/github, whose Octokit
+ * client would cost every step about a third of a bare Node start and is not otherwise needed.
+ * An unreadable payload, or an unreadable field of it, leaves out the attributes taken from it.
+ */
+function readGithubContext(env = process.env, maxBytes = MAX_EVENT_PAYLOAD_BYTES) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { context: { env, event: readEvent({}).event } };
+    let raw;
+    try {
+        const { size } = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (size > maxBytes)
+            return unreadablePayload(env, `it is ${size} bytes, larger than GitHub sends`);
+        raw = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch (error) {
+        return unreadablePayload(env, error instanceof SyntaxError ? 'it is not JSON' : 'the file could not be read');
+    }
+    if (!isRecord(raw))
+        return unreadablePayload(env, 'it is not a JSON object');
+    const { event, unreadable } = readEvent(raw);
+    const notice = unreadable.length > 0
+        ? `the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: ${quoteList(unreadable)}`
+        : undefined;
+    return { context: { env, event }, notice };
+}
+function unreadablePayload(env, why) {
+    return { context: { env, event: readEvent({}).event }, notice: `the event payload (GITHUB_EVENT_PATH) was not read (${why}); the attributes taken from it are left out` };
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -4639,6 +4696,9 @@ const INPUT = {
     githubToken: 'github_token',
     linkChanges: 'link_changes',
     githubEnvironment: 'github_environment',
+    commitSha: 'commit_sha',
+    repository: 'repository',
+    result: 'result',
     jobStatus: 'job_status',
     jobCheckRunId: 'job_check_run_id',
     matrix: 'matrix',
@@ -4659,14 +4719,23 @@ const OUTPUT = {
     commitCount: 'commit_count',
     leadTimeS: 'lead_time_s',
     prNumber: 'pr_number',
+    rollback: 'rollback',
+    deploymentIds: 'deployment_ids',
 };
 /** Keys of the runner's GITHUB_STATE file, which hands the main step's state to its own post step. */
 const STATE = {
-    window: 'window',
+    /** How many windows the main step opened; each is saved as `window_<index>`. */
+    windows: 'windows',
+    /** `always` (a window step) or `if-the-job-failed` (a start step). */
+    postStop: 'post_stop',
     accessToken: 'access_token',
     startDelivered: 'start_delivered',
     warningsShown: 'warnings_shown',
 };
+/** The GITHUB_STATE key of the main step's index-th window: one each, so that none grows large. */
+function windowStateName(index) {
+    return `window_${index}`;
+}
 /**
  * Prefixes of the GITHUB_ENV variables that hand windows on to later steps of the job: one record
  * per deployment id, and per service/env/event_name the ids of the windows still open.
@@ -4677,651 +4746,6 @@ const JOB_ENV_PREFIX = {
 };
 /** A failed step's exit code (`@actions/core`'s ExitCode.Failure; not every stand-in for core provides the enum). */
 const EXIT_FAILURE = 1;
-
-;// CONCATENATED MODULE: ./src/runner/settings.ts
-// Turns the action's inputs into a typed Settings object, or a list of problems that each name
-// the input at fault. Pure: it reads inputs through the function it is given.
-
-
-
-
-
-
-/** An input problem as the step reports it: an error annotation naming the input. */
-function describeInputProblem(problem) {
-    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
-}
-/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
-const EVENT_STATES = ['window', 'start', 'stop', 'both'];
-const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const JOB_STATUSES = ['success', 'failure', 'cancelled'];
-const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const DEFAULT_API_BASE_URL = 'https://app.last9.io';
-/** A window cannot have started earlier than a workflow run can last (35 days). */
-const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
-/** Runners' clocks may disagree a little; a later started_at is a mistake. */
-const MAX_STARTED_AT_SKEW_MS = 60_000;
-/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
-const EPOCH_SECONDS_BELOW = 100_000_000_000;
-function readSettings(readInput, env, nowMs = Date.now()) {
-    const problems = [];
-    const warnings = [];
-    const notices = [];
-    const input = (name) => readInput(name).trim();
-    const problem = (name, message) => {
-        problems.push({ input: name, message });
-        return undefined;
-    };
-    const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
-    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
-    const refreshToken = required(INPUT.refreshToken);
-    const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
-    const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
-    const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
-    const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
-    const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
-    const eventState = chosenState === 'both' ? 'window' : chosenState;
-    if (chosenState === 'both') {
-        notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
-    }
-    const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
-    const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
-    const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
-    const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
-    const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
-    const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
-    const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
-    const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
-    const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
-    const linkChanges = parseBoolean(INPUT.linkChanges, input(INPUT.linkChanges), true, problem);
-    const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
-    const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
-    const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
-    const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
-    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
-        problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
-    }
-    if (startedAt && eventState !== 'stop')
-        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
-    else if (startedAt && !deploymentId)
-        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
-    const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
-    const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
-    const matrix = parseMatrix(input(INPUT.matrix), warnings);
-    if (problems.length > 0 ||
-        orgSlug === undefined ||
-        deploymentEnv === undefined ||
-        service === undefined ||
-        eventName === undefined ||
-        eventState === undefined ||
-        apiBaseUrl === undefined ||
-        customAttributes === undefined ||
-        captureEnv === undefined ||
-        captureInputs === undefined ||
-        dryRun === undefined ||
-        includeGithubAttributes === undefined ||
-        linkChanges === undefined ||
-        timeoutSeconds === undefined ||
-        maxRetries === undefined ||
-        baseDelayMs === undefined ||
-        maxDelayMs === undefined) {
-        return { failOnError, problems, warnings, notices };
-    }
-    return {
-        failOnError,
-        problems,
-        warnings,
-        notices,
-        settings: {
-            refreshToken,
-            orgSlug,
-            env: deploymentEnv,
-            service,
-            eventName,
-            eventState,
-            deploymentId,
-            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
-            dataSourceName: input(INPUT.dataSourceName) || undefined,
-            apiBaseUrl,
-            version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
-            customAttributes,
-            captureEnv,
-            captureInputs,
-            includeGithubAttributes,
-            linkChanges,
-            githubToken: input(INPUT.githubToken),
-            githubEnvironment: input(INPUT.githubEnvironment) || deploymentEnv,
-            dryRun,
-            failOnError,
-            timeoutMs: Math.round(timeoutSeconds * 1000),
-            retry: { maxRetries, baseDelayMs, maxDelayMs },
-            jobStatus,
-            jobCheckRunId,
-            matrix,
-        },
-    };
-}
-function parseBoolean(name, raw, fallback, problem) {
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (value === 'true')
-        return true;
-    if (value === 'false')
-        return false;
-    return problem(name, `must be true or false, got ${quote(raw)}`);
-}
-function parseChoice(name, raw, choices, problem) {
-    const value = raw.toLowerCase();
-    if (choices.includes(value))
-        return value;
-    return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
-}
-function parseNumber(name, raw, bounds, problem) {
-    if (raw === '')
-        return bounds.fallback;
-    const value = Number(raw);
-    const kind = bounds.integer ? 'a whole number' : 'a number';
-    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
-    }
-    if (value < bounds.min || value > bounds.max) {
-        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
-    }
-    return value;
-}
-function parseOrgSlug(raw, problem) {
-    if (raw === '')
-        return undefined;
-    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
-        return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
-    }
-    return raw;
-}
-function parseService(service, serviceName, env, problem) {
-    if (service && serviceName && service !== serviceName) {
-        return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
-    }
-    const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-    const value = service || serviceName || repositoryName;
-    if (!value)
-        return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
-    return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
-}
-function parseApiBaseUrl(raw, problem) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
-    }
-    if (url.username || url.password) {
-        return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
-    }
-    if (url.search || url.hash) {
-        return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** A deployment id as the deployment_id input accepts it (a generated UUID is one too). */
-function isDeploymentId(value) {
-    return typeof value === 'string' && DEPLOYMENT_ID.test(value);
-}
-function parseDeploymentId(raw, problem) {
-    if (raw === '' || DEPLOYMENT_ID.test(raw))
-        return raw || undefined;
-    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
-}
-/**
- * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
- * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
- */
-function parseStartedAt(raw, nowMs, problem) {
-    if (raw === '')
-        return undefined;
-    const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
-    const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
-    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
-    const ms = epochMs ?? isoMs;
-    if (ms === undefined || Number.isNaN(ms)) {
-        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
-    }
-    const shown = new Date(ms).toISOString();
-    if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
-        return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
-    if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
-        return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
-    }
-    return new Date(ms);
-}
-/** Names separated by commas, spaces or new lines. */
-function parseNames(name, raw, pattern, problem) {
-    const names = raw.split(/[\s,]+/).filter(Boolean);
-    const bad = names.filter((candidate) => !pattern.test(candidate));
-    if (bad.length > 0)
-        return problem(name, `has names that are not valid: ${quoteList(bad)}`);
-    return [...new Set(names)];
-}
-/**
- * The variables capture_env never reads: those whose values are secrets (redact.ts), the inputs of
- * this or any action (the refresh token among them) and the runner's runtime. Windows treats
- * variable names without regard to case.
- */
-const NEVER_CAPTURED = [...SECRET_VARIABLES, /^INPUT_/i, /^ACTIONS_RUNTIME_/i];
-function withoutSecretVariables(names, warnings) {
-    const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
-    if (refused.length > 0) {
-        warnings.push(`capture_env never reads ${quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
-    }
-    return names.filter((name) => !refused.includes(name));
-}
-/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
-function parseLabelValue(name, raw, problem) {
-    if (CONTROL_CHARACTER.test(raw))
-        return problem(name, 'must be one line, without control characters');
-    if ([...raw].length > MAX_VALUE_LENGTH)
-        return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
-    return raw;
-}
-function parseCustomAttributes(raw, problem) {
-    if (raw === '')
-        return {};
-    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
-}
-function parseJsonAttributes(raw, problem) {
-    let parsed;
-    try {
-        parsed = JSON.parse(raw);
-    }
-    catch (error) {
-        return problem(INPUT.customAttributes, `is not valid JSON (${error.message})`);
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
-    }
-    // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
-    const attributes = [];
-    for (const [key, value] of Object.entries(parsed)) {
-        if (value === null)
-            continue;
-        if (typeof value === 'object') {
-            return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
-        }
-        attributes.push([key, String(value)]);
-    }
-    return Object.fromEntries(attributes);
-}
-function parseKeyValueLines(raw, problem) {
-    const attributes = [];
-    const lines = raw.split(/\r?\n/);
-    for (const [index, line] of lines.entries()) {
-        if (line.trim() === '' || line.trim().startsWith('#'))
-            continue;
-        const equals = line.indexOf('=');
-        const key = line.slice(0, equals).trim();
-        if (equals < 0 || key === '') {
-            return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
-        }
-        attributes.push([key, line.slice(equals + 1).trim()]);
-    }
-    return Object.fromEntries(attributes);
-}
-function parseJobStatus(raw, warnings) {
-    const value = raw.toLowerCase();
-    if (JOB_STATUSES.includes(value))
-        return value;
-    if (raw !== '')
-        warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
-    return undefined;
-}
-function parseJobCheckRunId(raw, warnings) {
-    if (/^\d+$/.test(raw))
-        return raw;
-    if (raw !== '')
-        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
-    return undefined;
-}
-function parseMatrix(raw, warnings) {
-    if (raw === '' || raw === 'null')
-        return {};
-    try {
-        const parsed = JSON.parse(raw);
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // reported below
-    }
-    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
-    return {};
-}
-
-;// CONCATENATED MODULE: ./src/runner/state.ts
-// Everything a step hands on, through the runner's files:
-// - to the later steps and the workflow: its outputs (GITHUB_OUTPUT) and the job summary;
-// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
-//   access token to reuse, whether Last9 got the start, and the warnings already shown;
-// - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
-//   attributes, closed or not), and per service/env/event_name the ids of the windows still open,
-//   newest last, so that a stop step finds its window with no wiring by the user.
-// A window is its deployment id for its service, env and event name: a window reopened for the
-// same service never hides that an earlier one was already closed, and two services given the
-// same deployment_id are two windows. Every window gets exactly one stop.
-// Whatever is read back is untrusted (any earlier step can write GITHUB_ENV) and is checked field
-// by field; whatever is written stays far below what one variable may hold (32,767 characters on
-// Windows; on Linux a variable over 128 KiB stops every later step from starting).
-
-
-
-
-
-
-
-const LOST_WITH = {
-    GITHUB_STATE: "this step's post step may not learn of the window it opened, and then sends no stop for it",
-    GITHUB_ENV: 'later steps of this job may not know which windows are open or already closed',
-    GITHUB_OUTPUT: "later steps may miss some of this step's outputs (deployment_id, started_at, …)",
-    GITHUB_STEP_SUMMARY: "the job summary does not show this window",
-};
-/**
- * A step's runner files, through @actions/core, which throws when one cannot be written (a full
- * disk, a path that is a directory). What that file would have handed on is lost, said in one
- * warning per file; the step goes on and still sends its event. One per step.
- */
-function runnerFiles() {
-    const unwritable = new Set();
-    const write = (file, command) => {
-        try {
-            command();
-        }
-        catch (error) {
-            if (unwritable.has(file))
-                return;
-            unwritable.add(file);
-            const reason = error instanceof Error ? error.message : String(error);
-            log.warning(`Last9: could not write ${file} (${reason}); ${LOST_WITH[file]}. The deploy itself is unaffected.`);
-        }
-    };
-    return {
-        saveState: (name, value) => write('GITHUB_STATE', () => saveState(name, value)),
-        getState: (name) => getState(name),
-        exportVariable: (name, value) => write('GITHUB_ENV', () => exportVariable(name, value)),
-        getEnv: (name) => process.env[name],
-        setOutput: (name, value) => write('GITHUB_OUTPUT', () => setOutput(name, value)),
-        appendSummary: (markdown) => {
-            const path = process.env.GITHUB_STEP_SUMMARY;
-            if (path)
-                write('GITHUB_STEP_SUMMARY', () => (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown));
-        },
-    };
-}
-/**
- * At most this much of the warnings already shown is handed to the post step; a warning past it
- * is shown again by the post step, which costs a repeated line and nothing else.
- */
-const MAX_WARNINGS_SHOWN_CHARS = 8_000;
-/**
- * The ids of the windows still open per service/env/event_name that this job keeps, the newest:
- * no real job opens more, and ids of at most 128 characters keep the list under 7,000 characters.
- */
-const MAX_OPEN_WINDOWS = 50;
-/** Last9's earlier action named three of our outputs differently; both names are set. */
-const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
-class StepState {
-    files;
-    constructor(files) {
-        this.files = files;
-    }
-    setOutputs(values) {
-        for (const [key, value] of Object.entries(values)) {
-            if (value === undefined)
-                continue;
-            this.files.setOutput(OUTPUT[key], value);
-            const alias = OUTPUT_ALIASES[key];
-            if (alias)
-                this.files.setOutput(OUTPUT[alias], value);
-        }
-    }
-    /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
-    setShippedOutputs(attributes) {
-        this.setOutputs({
-            previousCommitSha: attributes.previous_commit_sha,
-            compareUrl: attributes.compare_url,
-            commitCount: attributes.commit_count,
-            leadTimeS: attributes.lead_time_s,
-            prNumber: attributes.github_pr_number,
-        });
-    }
-    writeSummary(markdown) {
-        this.files.appendSummary(markdown);
-    }
-    /**
-     * Saves every key the post step reads, blank, before anything else can fail. The runner gives the
-     * post step each key its main step saved as STATE_<name>, over any STATE_<name> an earlier step
-     * put into GITHUB_ENV; a key never saved would let such a forged value through.
-     */
-    clearPostState() {
-        for (const name of Object.values(STATE))
-            this.files.saveState(name, '');
-    }
-    /**
-     * A start or window step opened a window: later stop steps can find it and, for a window step,
-     * its post step will close it. Saved before the start is sent, so a cancelled step loses nothing.
-     */
-    windowOpened(key, window, closedByPostStep) {
-        if (closedByPostStep)
-            this.files.saveState(STATE.window, JSON.stringify(window));
-        this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
-        this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
-    }
-    accessTokenReceived(token) {
-        this.files.saveState(STATE.accessToken, JSON.stringify(token));
-    }
-    startDelivered(delivered) {
-        this.files.saveState(STATE.startDelivered, String(delivered));
-    }
-    warningsShown(warnings) {
-        if (warnings.length > 0)
-            this.files.saveState(STATE.warningsShown, JSON.stringify(withinLength(warnings, MAX_WARNINGS_SHOWN_CHARS)));
-    }
-    /** What the main step left its post step; undefined when it opened no window. */
-    postState() {
-        const window = parseJson(this.files.getState(STATE.window));
-        if (!isRecord(window) || !isDeploymentId(window.deploymentId))
-            return undefined;
-        const startedAt = isoDate(window.startedAt);
-        if (!startedAt)
-            return undefined;
-        const warnings = parseJson(this.files.getState(STATE.warningsShown));
-        return {
-            window: { deploymentId: window.deploymentId, startedAt, attributes: attributesOf(window.attributes) ?? {} },
-            startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
-            accessToken: accessTokenOf(parseJson(this.files.getState(STATE.accessToken))),
-            warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
-        };
-    }
-    /** What this job knows of the key's window with this id: undefined if another job opened it (or none did). */
-    window(key, deploymentId) {
-        const record = parseJson(this.files.getEnv(recordName(key, deploymentId)));
-        if (!isRecord(record) || typeof record.closed !== 'boolean')
-            return undefined;
-        return { deploymentId, startedAt: isoDate(record.startedAt), attributes: attributesOf(record.attributes), closed: record.closed };
-    }
-    /** The newest window of this job still open for the key. */
-    newestOpenWindow(key) {
-        for (const id of this.openIds(key).reverse()) {
-            const window = this.window(key, id);
-            if (window && !window.closed)
-                return window;
-        }
-        return undefined;
-    }
-    /** Marked before the stop is sent, so that no later step sends a second one. */
-    windowClosed(key, window) {
-        this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, closed: true });
-        const open = this.openIds(key);
-        if (open.includes(window.deploymentId))
-            this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
-    }
-    writeRecord(key, deploymentId, record) {
-        this.files.exportVariable(recordName(key, deploymentId), JSON.stringify(record));
-    }
-    openIds(key) {
-        const ids = parseJson(this.files.getEnv(openIdsName(key)));
-        return Array.isArray(ids) ? ids.filter(isDeploymentId) : [];
-    }
-    writeOpenIds(key, ids) {
-        this.files.exportVariable(openIdsName(key), JSON.stringify(ids.slice(-MAX_OPEN_WINDOWS)));
-    }
-}
-/** Environment variable names must be plain; deployment ids and service names need not be. */
-function recordName({ service, env, eventName }, deploymentId) {
-    return JOB_ENV_PREFIX.deployment + digest(JSON.stringify([deploymentId, service, env, eventName]));
-}
-function openIdsName({ service, env, eventName }) {
-    return JOB_ENV_PREFIX.openWindows + digest(JSON.stringify([service, env, eventName]));
-}
-function digest(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
-}
-/** The first texts whose JSON array stays within maxChars; the others are left out. */
-function withinLength(texts, maxChars) {
-    let length = '[]'.length;
-    return texts.filter((text) => {
-        const added = JSON.stringify(text).length + ','.length;
-        if (length + added > maxChars)
-            return false;
-        length += added;
-        return true;
-    });
-}
-function parseJson(text) {
-    if (!text)
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function attributesOf(value) {
-    return isRecord(value) && Object.values(value).every((attribute) => typeof attribute === 'string') ? value : undefined;
-}
-function accessTokenOf(value) {
-    if (!isRecord(value) || typeof value.token !== 'string' || !value.token)
-        return undefined;
-    const { token, expiresAtMs } = value;
-    return typeof expiresAtMs === 'number' && Number.isFinite(expiresAtMs) ? { token, expiresAtMs } : { token };
-}
-
-;// CONCATENATED MODULE: ./src/runner/inputs.ts
-// Reading the action's inputs in a step: the tokens masked before anything else is printed, then
-// the settings, with every input problem, warning and notice shown once per window.
-
-
-
-
-
-/** The inputs that hold tokens: masked first, and blanked out of any error message. */
-const TOKEN_INPUTS = [INPUT.refreshToken, INPUT.githubToken];
-/**
- * Masks the tokens the step is given before anything else is printed: the refresh token first,
- * then the job token. A value too short to mask safely is not masked (it would blank that text
- * everywhere in the log); it is never printed either.
- */
-function maskTokens() {
-    for (const input of TOKEN_INPUTS) {
-        const token = getInput(input).trim();
-        if (token.length >= MIN_SECRET_LENGTH)
-            core_setSecret(token);
-    }
-}
-/**
- * The step's settings. Input problems are always error annotations (they fail the step only with
- * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
- * reads the same inputs again and must not say twice what its main step said.
- */
-function readStepSettings(alreadyShown = []) {
-    const { settings, problems, warnings, notices, failOnError } = readSettings((name) => getInput(name), process.env);
-    const shown = [];
-    const show = (texts, print) => {
-        for (const text of texts.map((text) => `Last9: ${text}`)) {
-            if (alreadyShown.includes(text))
-                continue;
-            print(text);
-            shown.push(text);
-        }
-    };
-    show(warnings, log.warning);
-    show(notices, log.notice);
-    for (const problem of problems)
-        log.error(describeInputProblem(problem));
-    if (problems.length > 0 && failOnError)
-        process.exitCode = EXIT_FAILURE;
-    return { settings, shown };
-}
-
-;// CONCATENATED MODULE: ./src/runner/guard.ts
-// What keeps a step from breaking the job: an unexpected error becomes one annotation, never a
-// stack trace; a cancelled step says what that means for the marker and exits at once.
-
-
-
-
-
-function reportWarnings(warnings) {
-    for (const warning of warnings)
-        log.warning(`Last9: ${warning}`);
-}
-/** A warning, or with fail_on_error an error that fails the step. */
-function reportFailure(message, failOnError) {
-    if (failOnError) {
-        log.error(message);
-        process.exitCode = EXIT_FAILURE;
-    }
-    else {
-        log.warning(message);
-    }
-}
-/**
- * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
- * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
- */
-const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
-/**
- * When the runner cancels the step, says what that means for the marker and exits at once:
- * whatever the post step needs is already saved.
- */
-function exitPromptlyOnCancel(consequence, exit = process.exit) {
-    for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
-        process.once(signal, () => {
-            log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
-            exit(code);
-        });
-    }
-}
-/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
-async function guard(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        const tokens = TOKEN_INPUTS.map((input) => getInput(input).trim());
-        const message = redact(error instanceof Error ? error.message : String(error), tokens);
-        const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
-        reportFailure(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/last9/retry.ts
 // When to try a Last9 call again, and how long to wait first. Pure: time and randomness come in.
@@ -5402,6 +4826,26 @@ const MIN_ACCESS_TOKEN_LENGTH = 16;
 const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
 /** Last9's answers are small JSON objects; a body larger than this is not one of them. */
 const MAX_LAST9_BODY_BYTES = 1024 * 1024;
+/** A Last9 organization slug, as org_slug takes it and an access token names it. */
+const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/**
+ * The organization an access token is for: its `organization_slug` claim. Last9's access tokens
+ * are JWTs; its own MCP server reads the organization from this claim. Undefined for a token that
+ * does not say (it is opaque then: nothing else is read from it).
+ */
+function tokenOrganization(token) {
+    const [, payload, signature, ...rest] = token.split('.');
+    if (!payload || signature === undefined || rest.length > 0)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const slug = claims !== null && typeof claims === 'object' ? claims.organization_slug : undefined;
+        return typeof slug === 'string' && ORG_SLUG.test(slug) && !slug.includes('..') ? slug : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function changeEventsPath(orgSlug) {
     return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
 }
@@ -5439,13 +4883,13 @@ class Last9Client {
         this.options.secrets.push(token.token);
         return { ok: true, value: token, attempts: result.attempts };
     }
-    async sendEvent(accessToken, event) {
+    async sendEvent(accessToken, orgSlug, event) {
         // The last gate before anything leaves: no attribute carries a token this client knows of
         // (the step warned already about the refresh token and the runner's; an access token can only
         // come back as a label from a server that chose it to).
         const { attributes } = withoutSecretValues(event.attributes, this.options.secrets);
         const body = { ...event, attributes };
-        const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+        const result = await this.call('PUT', changeEventsPath(orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
         return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
     }
     /** Closes kept-alive connections, and ends a call under way at its next retry, so the process can exit. */
@@ -5562,6 +5006,710 @@ function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+;// CONCATENATED MODULE: ./src/runner/settings.ts
+// Turns the action's inputs into a typed Settings object, or a list of problems that each name
+// the input at fault. Pure: it reads inputs through the function it is given.
+
+
+
+
+
+
+
+/** An input problem as the step reports it: an error annotation naming the input. */
+function describeInputProblem(problem) {
+    return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
+}
+const EVENT_STATES = ['window', 'start', 'stop', 'both'];
+const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const JOB_STATUSES = ['success', 'failure', 'cancelled'];
+const settings_COMMIT_SHA = /^[0-9a-f]{40}$/;
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+/** One step opens at most this many windows (service: a, b, …). */
+const MAX_SERVICES = 20;
+const DEFAULT_API_BASE_URL = 'https://app.last9.io';
+/** A window cannot have started earlier than a workflow run can last (35 days). */
+const MAX_STARTED_AT_AGE_MS = 35 * 24 * 3_600_000;
+/** Runners' clocks may disagree a little; a later started_at is a mistake. */
+const MAX_STARTED_AT_SKEW_MS = 60_000;
+/** An all-digit started_at below this is epoch seconds (it would be March 1973 in milliseconds). */
+const EPOCH_SECONDS_BELOW = 100_000_000_000;
+function readSettings(readInput, env, nowMs = Date.now()) {
+    const problems = [];
+    const warnings = [];
+    const notices = [];
+    const input = (name) => readInput(name).trim();
+    const problem = (name, message) => {
+        problems.push({ input: name, message });
+        return undefined;
+    };
+    const failOnError = parseBoolean(INPUT.failOnError, input(INPUT.failOnError), false, problem) ?? false;
+    const required = (name) => input(name) || (problem(name, 'is required but was empty') ?? '');
+    const refreshToken = required(INPUT.refreshToken);
+    const orgSlug = parseOrgSlug(input(INPUT.orgSlug), problem);
+    const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
+    const services = parseServices(input(INPUT.service), input(INPUT.serviceName), env, problem, notices);
+    const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
+    const eventState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+    const commitSha = parseChecked(INPUT.commitSha, input(INPUT.commitSha).toLowerCase(), settings_COMMIT_SHA, 'must be a full commit SHA: 40 hexadecimal digits (git rev-parse HEAD)', problem);
+    const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY, 'must be owner/name, the repository the deployed code is in', problem);
+    const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
+    const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
+    const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
+    const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem, warnings);
+    const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
+    const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
+    const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
+    const dryRun = parseBoolean(INPUT.dryRun, input(INPUT.dryRun), false, problem);
+    const includeGithubAttributes = parseBoolean(INPUT.includeGithubAttributes, input(INPUT.includeGithubAttributes), true, problem);
+    const linkChanges = parseBoolean(INPUT.linkChanges, input(INPUT.linkChanges), true, problem);
+    const timeoutSeconds = parseNumber(INPUT.timeoutSeconds, input(INPUT.timeoutSeconds), { fallback: 30, min: 1, max: 3600 }, problem);
+    const maxRetries = parseNumber(INPUT.maxRetryAttempts, input(INPUT.maxRetryAttempts), { fallback: 3, min: 0, max: 20, integer: true }, problem);
+    const baseDelayMs = parseNumber(INPUT.retryBackoffMs, input(INPUT.retryBackoffMs), { fallback: 1000, min: 0, max: 600_000, integer: true }, problem);
+    const maxDelayMs = parseNumber(INPUT.maxRetryBackoffMs, input(INPUT.maxRetryBackoffMs), { fallback: 30_000, min: 0, max: 600_000, integer: true }, problem);
+    if (baseDelayMs !== undefined && maxDelayMs !== undefined && maxDelayMs < baseDelayMs) {
+        problem(INPUT.maxRetryBackoffMs, `must be at least retry_backoff_ms (${baseDelayMs}), got ${maxDelayMs}`);
+    }
+    if (startedAt && eventState !== 'stop')
+        warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
+    else if (startedAt && !deploymentId)
+        warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
+    const resultGiven = input(INPUT.result) !== '';
+    const jobStatus = parseJobStatus(resultGiven ? INPUT.result : INPUT.jobStatus, input(resultGiven ? INPUT.result : INPUT.jobStatus), warnings);
+    const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
+    const matrix = parseMatrix(input(INPUT.matrix), warnings);
+    if (problems.length > 0 ||
+        deploymentEnv === undefined ||
+        services === undefined ||
+        eventName === undefined ||
+        eventState === undefined ||
+        apiBaseUrl === undefined ||
+        customAttributes === undefined ||
+        captureEnv === undefined ||
+        captureInputs === undefined ||
+        dryRun === undefined ||
+        includeGithubAttributes === undefined ||
+        linkChanges === undefined ||
+        timeoutSeconds === undefined ||
+        maxRetries === undefined ||
+        baseDelayMs === undefined ||
+        maxDelayMs === undefined) {
+        return { failOnError, problems, warnings, notices };
+    }
+    return {
+        failOnError,
+        problems,
+        warnings,
+        notices,
+        settings: {
+            refreshToken,
+            orgSlug,
+            env: deploymentEnv,
+            service: services[0],
+            services,
+            eventName,
+            eventState,
+            deploymentId,
+            startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
+            dataSourceName: input(INPUT.dataSourceName) || undefined,
+            apiBaseUrl,
+            // The tag names GITHUB_SHA: not another commit the workflow says it deploys.
+            version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' && (!commitSha || commitSha === env.GITHUB_SHA) ? env.GITHUB_REF_NAME : undefined) || undefined,
+            customAttributes,
+            captureEnv,
+            captureInputs,
+            includeGithubAttributes,
+            linkChanges,
+            githubToken: input(INPUT.githubToken),
+            githubEnvironment: input(INPUT.githubEnvironment) || deploymentEnv,
+            dryRun,
+            failOnError,
+            timeoutMs: Math.round(timeoutSeconds * 1000),
+            retry: { maxRetries, baseDelayMs, maxDelayMs },
+            jobStatus,
+            resultGiven,
+            jobCheckRunId,
+            matrix,
+            commitSha,
+            repository,
+        },
+    };
+}
+function parseBoolean(name, raw, fallback, problem) {
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (value === 'true')
+        return true;
+    if (value === 'false')
+        return false;
+    return problem(name, `must be true or false, got ${quote(raw)}`);
+}
+function parseChoice(name, raw, choices, problem) {
+    const value = raw.toLowerCase();
+    if (choices.includes(value))
+        return value;
+    return problem(name, `must be one of ${choices.join(', ')}; got ${quote(raw)}`);
+}
+function parseNumber(name, raw, bounds, problem) {
+    if (raw === '')
+        return bounds.fallback;
+    const value = Number(raw);
+    const kind = bounds.integer ? 'a whole number' : 'a number';
+    if (!/^[0-9.]+$/.test(raw) || !Number.isFinite(value) || (bounds.integer && !Number.isInteger(value))) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${quote(raw)}`);
+    }
+    if (value < bounds.min || value > bounds.max) {
+        return problem(name, `must be ${kind} from ${bounds.min} to ${bounds.max}, got ${raw}`);
+    }
+    return value;
+}
+function parseOrgSlug(raw, problem) {
+    if (raw === '')
+        return undefined;
+    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+        return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
+    }
+    return raw;
+}
+/** One service, or several separated by commas or new lines (`service: api, worker`): a window each. */
+function parseServices(service, serviceName, env, problem, notices) {
+    if (service && serviceName && service !== serviceName) {
+        return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
+    }
+    const name = serviceName && !service ? INPUT.serviceName : INPUT.service;
+    const given = service || serviceName;
+    const listed = given ? [...new Set(given.split(/\s*(?:,|\r?\n)\s*/).filter(Boolean))] : [env.GITHUB_REPOSITORY?.split('/')[1] ?? ''].filter(Boolean);
+    if (listed.length === 0)
+        return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
+    if (listed.length > MAX_SERVICES)
+        return problem(name, `lists ${listed.length} services; one step marks at most ${MAX_SERVICES}`);
+    const spaced = listed.filter((candidate) => /\s/.test(candidate));
+    if (spaced.length > 0)
+        notices.push(`${name} ${quoteList(spaced)} is kept as one service name with a space in it; several services are separated by commas or new lines`);
+    const checked = listed.map((candidate) => parseLabelValue(name, candidate, problem));
+    return checked.every((candidate) => candidate !== undefined) ? checked : undefined;
+}
+function parseApiBaseUrl(raw, problem) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return problem(INPUT.apiBaseUrl, `is not a URL: ${quote(withoutUserInfo(raw))}`);
+    }
+    if (url.username || url.password) {
+        return problem(INPUT.apiBaseUrl, 'must not contain credentials; pass the token through refresh_token');
+    }
+    if (url.search || url.hash) {
+        return problem(INPUT.apiBaseUrl, 'must not contain a query or fragment');
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        return problem(INPUT.apiBaseUrl, `must use https (plain http is only allowed for a loopback host), got "${url.origin}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return problem(INPUT.apiBaseUrl, `must be an https URL, got "${url.protocol}"`);
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** A deployment id as the deployment_id input accepts it (a generated UUID is one too). */
+function isDeploymentId(value) {
+    return typeof value === 'string' && DEPLOYMENT_ID.test(value);
+}
+function parseDeploymentId(raw, problem) {
+    if (raw === '' || DEPLOYMENT_ID.test(raw))
+        return raw || undefined;
+    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+}
+/**
+ * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
+ * all-digit value below EPOCH_SECONDS_BELOW is seconds. It must lie within the life of a workflow run.
+ */
+function parseStartedAt(raw, nowMs, problem) {
+    if (raw === '')
+        return undefined;
+    const epoch = /^\d{1,16}$/.test(raw) ? Number(raw) : undefined;
+    const epochMs = epoch === undefined ? undefined : epoch < EPOCH_SECONDS_BELOW ? epoch * 1000 : epoch;
+    const isoMs = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(raw) ? Date.parse(raw) : undefined;
+    const ms = epochMs ?? isoMs;
+    if (ms === undefined || Number.isNaN(ms)) {
+        return problem(INPUT.startedAt, `must be an ISO 8601 time with a zone (2026-01-15T17:57:22Z), epoch seconds or epoch milliseconds, got ${quote(raw)}`);
+    }
+    const shown = new Date(ms).toISOString();
+    if (ms > nowMs + MAX_STARTED_AT_SKEW_MS)
+        return problem(INPUT.startedAt, `is in the future (${shown}); pass the started_at output of the start step`);
+    if (ms < nowMs - MAX_STARTED_AT_AGE_MS) {
+        return problem(INPUT.startedAt, `is ${shown}, more than 35 days ago (longer than a workflow run can last); pass the started_at output of the start step`);
+    }
+    return new Date(ms);
+}
+/** Names separated by commas, spaces or new lines. */
+function parseNames(name, raw, pattern, problem) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = names.filter((candidate) => !pattern.test(candidate));
+    if (bad.length > 0)
+        return problem(name, `has names that are not valid: ${quoteList(bad)}`);
+    return [...new Set(names)];
+}
+/**
+ * The variables capture_env never reads: those whose values are secrets (redact.ts), the inputs of
+ * this or any action (the refresh token among them) and the runner's runtime. Windows treats
+ * variable names without regard to case.
+ */
+const NEVER_CAPTURED = [...SECRET_VARIABLES, /^INPUT_/i, /^ACTIONS_RUNTIME_/i];
+function withoutSecretVariables(names, warnings) {
+    const refused = names.filter((name) => NEVER_CAPTURED.some((pattern) => pattern.test(name)));
+    if (refused.length > 0) {
+        warnings.push(`capture_env never reads ${quoteList(refused)}: the action's inputs and the runner's tokens are secrets, not labels`);
+    }
+    return names.filter((name) => !refused.includes(name));
+}
+/** What becomes a label value and is printed: one line, no control characters, bounded like every value. */
+function parseLabelValue(name, raw, problem) {
+    if (CONTROL_CHARACTER.test(raw))
+        return problem(name, 'must be one line, without control characters');
+    if ([...raw].length > MAX_VALUE_LENGTH)
+        return problem(name, `must be at most ${MAX_VALUE_LENGTH} characters, got ${[...raw].length}`);
+    return raw;
+}
+function parseCustomAttributes(raw, problem, warnings) {
+    if (raw === '')
+        return {};
+    return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, warnings);
+}
+function parseJsonAttributes(raw, problem) {
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch (error) {
+        return problem(INPUT.customAttributes, `is not valid JSON (${error.message})`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        return problem(INPUT.customAttributes, 'must be a JSON object of key/value pairs');
+    }
+    // Built from entries: a key such as "__proto__" stays a key (and is refused, with a warning, later).
+    const attributes = [];
+    for (const [key, value] of Object.entries(parsed)) {
+        if (value === null)
+            continue;
+        if (typeof value === 'object') {
+            return problem(INPUT.customAttributes, `value of ${quote(key)} must be a string, number or boolean, not ${Array.isArray(value) ? 'an array' : 'an object'}`);
+        }
+        attributes.push([key, String(value)]);
+    }
+    return Object.fromEntries(attributes);
+}
+/**
+ * One attribute a line, `key=value` or `key:value` (as Datadog's --tags and Grafana's annotation
+ * tags are written): the first `=` or `:` ends the key. A line that is neither is dropped, named
+ * in a warning; the others are sent.
+ */
+function parseKeyValueLines(raw, warnings) {
+    const attributes = [];
+    const unreadable = [];
+    for (const [index, line] of raw.split(/\r?\n/).entries()) {
+        if (line.trim() === '' || line.trim().startsWith('#'))
+            continue;
+        const separator = line.search(/[=:]/);
+        const key = line.slice(0, separator).trim();
+        if (separator < 0 || key === '')
+            unreadable.push(`line ${index + 1} (${quote(line.trim())})`);
+        else
+            attributes.push([key, line.slice(separator + 1).trim()]);
+    }
+    if (unreadable.length > 0)
+        warnings.push(`custom_attributes ${unreadable.slice(0, MAX_LISTED).join(', ')} ${unreadable.length === 1 ? 'is' : 'are'} not key=value or key:value, and dropped`);
+    return Object.fromEntries(attributes);
+}
+function parseJobStatus(name, raw, warnings) {
+    const value = raw.toLowerCase();
+    if (JOB_STATUSES.includes(value))
+        return value;
+    if (raw === '')
+        return undefined;
+    warnings.push(name === INPUT.result
+        ? `result ${quote(raw)} is not success, failure or cancelled; the stop is sent without a result`
+        : `job_status ${quote(raw)} is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+    return undefined;
+}
+/** An optional input that must match `pattern`. */
+function parseChecked(name, raw, pattern, message, problem) {
+    if (raw === '' || pattern.test(raw))
+        return raw || undefined;
+    return problem(name, message);
+}
+function parseJobCheckRunId(raw, warnings) {
+    if (/^\d+$/.test(raw))
+        return raw;
+    if (raw !== '')
+        warnings.push(`job_check_run_id "${raw}" is not a number; leave it unset so the runner fills it in`);
+    return undefined;
+}
+function parseMatrix(raw, warnings) {
+    if (raw === '' || raw === 'null')
+        return {};
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // reported below
+    }
+    warnings.push('matrix is not a JSON object; leave it unset so the runner fills it in with toJSON(matrix)');
+    return {};
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+// Reading the action's inputs in a step: the tokens masked before anything else is printed, then
+// the settings, with every input problem, warning and notice shown once per window.
+
+
+
+
+
+/** The inputs that hold tokens: masked first, and blanked out of any error message. */
+const TOKEN_INPUTS = [INPUT.refreshToken, INPUT.githubToken];
+/**
+ * Masks the tokens the step is given before anything else is printed: the refresh token first,
+ * then the job token. A value too short to mask safely is not masked (it would blank that text
+ * everywhere in the log); it is never printed either.
+ */
+function maskTokens() {
+    for (const input of TOKEN_INPUTS) {
+        const token = getInput(input).trim();
+        if (token.length >= MIN_SECRET_LENGTH)
+            core_setSecret(token);
+    }
+}
+/**
+ * The step's settings. Input problems are always error annotations (they fail the step only with
+ * fail_on_error); warnings and notices are shown unless `alreadyShown` has them: the post step
+ * reads the same inputs again and must not say twice what its main step said.
+ */
+function readStepSettings(alreadyShown = []) {
+    const { settings, problems, warnings, notices, failOnError } = readSettings((name) => getInput(name), process.env);
+    const shown = [];
+    const show = (texts, print) => {
+        for (const text of texts.map((text) => `Last9: ${text}`)) {
+            if (alreadyShown.includes(text))
+                continue;
+            print(text);
+            shown.push(text);
+        }
+    };
+    show(warnings, log.warning);
+    show(notices, log.notice);
+    for (const problem of problems)
+        log.error(describeInputProblem(problem));
+    if (problems.length > 0 && failOnError)
+        process.exitCode = EXIT_FAILURE;
+    return { settings, shown };
+}
+
+;// CONCATENATED MODULE: ./src/runner/guard.ts
+// What keeps a step from breaking the job: an unexpected error becomes one annotation, never a
+// stack trace; a cancelled step says what that means for the marker and exits at once.
+
+
+
+
+
+function reportWarnings(warnings) {
+    for (const warning of warnings)
+        log.warning(`Last9: ${warning}`);
+}
+/** A warning, or with fail_on_error an error that fails the step. */
+function reportFailure(message, failOnError) {
+    if (failOnError) {
+        log.error(message);
+        process.exitCode = EXIT_FAILURE;
+    }
+    else {
+        log.warning(message);
+    }
+}
+/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
+function reportInputProblem(message, failOnError) {
+    log.error(message);
+    if (failOnError)
+        process.exitCode = EXIT_FAILURE;
+}
+/**
+ * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
+ * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
+ */
+const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 };
+/** The handlers the last exitPromptlyOnCancel registered: each call replaces them. */
+let cancelHandlers = [];
+/**
+ * When the runner cancels the step, says what that means for the marker now (the latest call's
+ * consequence) and exits at once: whatever the post step needs is already saved.
+ */
+function exitPromptlyOnCancel(consequence, exit = process.exit) {
+    for (const [signal, handler] of cancelHandlers)
+        process.off(signal, handler);
+    cancelHandlers = Object.entries(CANCEL_SIGNALS).map(([signal, code]) => {
+        const handler = () => {
+            log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
+            exit(code);
+        };
+        process.once(signal, handler);
+        return [signal, handler];
+    });
+}
+/** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */
+async function guard(body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        const tokens = TOKEN_INPUTS.map((input) => getInput(input).trim());
+        const message = redact(error instanceof Error ? error.message : String(error), tokens);
+        const failOnError = getInput(INPUT.failOnError).trim().toLowerCase() === 'true';
+        reportFailure(`Last9: unexpected error in deployment-marker (${message}). The deploy itself is unaffected.`, failOnError);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/runner/state.ts
+// Everything a step hands on, through the runner's files:
+// - to the later steps and the workflow: its outputs (GITHUB_OUTPUT) and the job summary;
+// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the windows it opened (one a
+//   service) and when to stop them, the access token to reuse, whether Last9 got each start, and
+//   the warnings already shown;
+// - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
+//   attributes, closed or not), and per service/env/event_name the ids of the windows still open,
+//   newest last, so that a stop step finds its window with no wiring by the user.
+// A window is its deployment id for its service, env and event name: a window reopened for the
+// same service never hides that an earlier one was already closed, and two services given the
+// same deployment_id are two windows. Every window gets exactly one stop.
+// Whatever is read back is untrusted (any earlier step can write GITHUB_ENV) and is checked field
+// by field; whatever is written stays far below what one variable may hold (32,767 characters on
+// Windows; on Linux a variable over 128 KiB stops every later step from starting).
+
+
+
+
+
+
+
+const LOST_WITH = {
+    GITHUB_STATE: "this step's post step may not learn of the window it opened, and then sends no stop for it",
+    GITHUB_ENV: 'later steps of this job may not know which windows are open or already closed',
+    GITHUB_OUTPUT: "later steps may miss some of this step's outputs (deployment_id, started_at, …)",
+    GITHUB_STEP_SUMMARY: "the job summary does not show this window",
+};
+/**
+ * A step's runner files, through @actions/core, which throws when one cannot be written (a full
+ * disk, a path that is a directory). What that file would have handed on is lost, said in one
+ * warning per file; the step goes on and still sends its event. One per step.
+ */
+function runnerFiles() {
+    const unwritable = new Set();
+    const write = (file, command) => {
+        try {
+            command();
+        }
+        catch (error) {
+            if (unwritable.has(file))
+                return;
+            unwritable.add(file);
+            const reason = error instanceof Error ? error.message : String(error);
+            log.warning(`Last9: could not write ${file} (${reason}); ${LOST_WITH[file]}. The deploy itself is unaffected.`);
+        }
+    };
+    return {
+        saveState: (name, value) => write('GITHUB_STATE', () => saveState(name, value)),
+        getState: (name) => getState(name),
+        exportVariable: (name, value) => write('GITHUB_ENV', () => exportVariable(name, value)),
+        getEnv: (name) => process.env[name],
+        setOutput: (name, value) => write('GITHUB_OUTPUT', () => setOutput(name, value)),
+        appendSummary: (markdown) => {
+            const path = process.env.GITHUB_STEP_SUMMARY;
+            if (path)
+                write('GITHUB_STEP_SUMMARY', () => (0,external_node_fs_namespaceObject.appendFileSync)(path, markdown));
+        },
+    };
+}
+/**
+ * At most this much of the warnings already shown is handed to the post step; a warning past it
+ * is shown again by the post step, which costs a repeated line and nothing else.
+ */
+const MAX_WARNINGS_SHOWN_CHARS = 8_000;
+/**
+ * The ids of the windows still open per service/env/event_name that this job keeps, the newest:
+ * no real job opens more, and ids of at most 128 characters keep the list under 7,000 characters.
+ */
+const MAX_OPEN_WINDOWS = 50;
+/** Last9's earlier action named three of our outputs differently; both names are set. */
+const OUTPUT_ALIASES = { startedAt: 'startTimestamp', stoppedAt: 'stopTimestamp', delivered: 'success' };
+class StepState {
+    files;
+    constructor(files) {
+        this.files = files;
+    }
+    setOutputs(values) {
+        for (const [key, value] of Object.entries(values)) {
+            if (value === undefined)
+                continue;
+            this.files.setOutput(OUTPUT[key], value);
+            const alias = OUTPUT_ALIASES[key];
+            if (alias)
+                this.files.setOutput(OUTPUT[alias], value);
+        }
+    }
+    /** What shipped, as outputs (for a Slack message or a release note), from a window's attributes. */
+    setShippedOutputs(attributes) {
+        this.setOutputs({
+            previousCommitSha: attributes.previous_commit_sha,
+            compareUrl: attributes.compare_url,
+            commitCount: attributes.commit_count,
+            leadTimeS: attributes.lead_time_s,
+            prNumber: attributes.github_pr_number,
+            rollback: attributes.rollback,
+        });
+    }
+    writeSummary(markdown) {
+        this.files.appendSummary(markdown);
+    }
+    /**
+     * Saves every key the post step reads, blank, before anything else can fail. The runner gives the
+     * post step each key its main step saved as STATE_<name>, over any STATE_<name> an earlier step
+     * put into GITHUB_ENV; a key never saved would let such a forged value through.
+     */
+    clearPostState() {
+        for (const name of [...Object.values(STATE), ...Array.from({ length: MAX_SERVICES }, (_, index) => windowStateName(index))])
+            this.files.saveState(name, '');
+    }
+    /**
+     * A step opened windows, a service each: later stop steps can find them, and its post step stops
+     * them (`postStop`). Saved before the starts are sent, so a cancelled step loses nothing.
+     */
+    windowsOpened(key, windows, postStop) {
+        if (postStop) {
+            windows.forEach((window, index) => this.files.saveState(windowStateName(index), JSON.stringify(window)));
+            this.files.saveState(STATE.windows, String(windows.length));
+            this.files.saveState(STATE.postStop, postStop);
+        }
+        for (const window of windows) {
+            const windowKey = { ...key, service: window.service };
+            this.writeRecord(windowKey, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
+            this.writeOpenIds(windowKey, [...this.openIds(windowKey).filter((id) => id !== window.deploymentId), window.deploymentId]);
+        }
+    }
+    accessTokenReceived(token) {
+        this.files.saveState(STATE.accessToken, JSON.stringify(token));
+    }
+    startDelivered(delivered) {
+        this.files.saveState(STATE.startDelivered, JSON.stringify(delivered));
+    }
+    warningsShown(warnings) {
+        if (warnings.length > 0)
+            this.files.saveState(STATE.warningsShown, JSON.stringify(withinLength(warnings, MAX_WARNINGS_SHOWN_CHARS)));
+    }
+    /** What the main step left its post step; undefined when it opened no window. */
+    postState() {
+        const count = Number(this.files.getState(STATE.windows));
+        const stop = this.files.getState(STATE.postStop);
+        if (!Number.isInteger(count) || count < 1 || count > MAX_SERVICES || (stop !== 'always' && stop !== 'if-the-job-failed'))
+            return undefined;
+        const windows = Array.from({ length: count }, (_, index) => openedWindowOf(parseJson(this.files.getState(windowStateName(index)))));
+        if (!windows.every((window) => window !== undefined))
+            return undefined;
+        const delivered = parseJson(this.files.getState(STATE.startDelivered));
+        const warnings = parseJson(this.files.getState(STATE.warningsShown));
+        return {
+            windows,
+            stop,
+            startDelivered: windows.map((_, index) => (Array.isArray(delivered) && typeof delivered[index] === 'boolean' ? delivered[index] : undefined)),
+            accessToken: accessTokenOf(parseJson(this.files.getState(STATE.accessToken))),
+            warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
+        };
+    }
+    /** What this job knows of the key's window with this id: undefined if another job opened it (or none did). */
+    window(key, deploymentId) {
+        const record = parseJson(this.files.getEnv(recordName(key, deploymentId)));
+        if (!isRecord(record) || typeof record.closed !== 'boolean')
+            return undefined;
+        return { deploymentId, startedAt: isoDate(record.startedAt), attributes: attributesOf(record.attributes), closed: record.closed };
+    }
+    /** The newest window of this job still open for the key. */
+    newestOpenWindow(key) {
+        for (const id of this.openIds(key).reverse()) {
+            const window = this.window(key, id);
+            if (window && !window.closed)
+                return window;
+        }
+        return undefined;
+    }
+    /** Marked before the stop is sent, so that no later step sends a second one. */
+    windowClosed(key, window) {
+        this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, closed: true });
+        const open = this.openIds(key);
+        if (open.includes(window.deploymentId))
+            this.writeOpenIds(key, open.filter((id) => id !== window.deploymentId));
+    }
+    writeRecord(key, deploymentId, record) {
+        this.files.exportVariable(recordName(key, deploymentId), JSON.stringify(record));
+    }
+    openIds(key) {
+        const ids = parseJson(this.files.getEnv(openIdsName(key)));
+        return Array.isArray(ids) ? ids.filter(isDeploymentId) : [];
+    }
+    writeOpenIds(key, ids) {
+        this.files.exportVariable(openIdsName(key), JSON.stringify(ids.slice(-MAX_OPEN_WINDOWS)));
+    }
+}
+/** Environment variable names must be plain; deployment ids and service names need not be. */
+function recordName({ service, env, eventName }, deploymentId) {
+    return JOB_ENV_PREFIX.deployment + digest(JSON.stringify([deploymentId, service, env, eventName]));
+}
+function openIdsName({ service, env, eventName }) {
+    return JOB_ENV_PREFIX.openWindows + digest(JSON.stringify([service, env, eventName]));
+}
+function digest(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 16).toUpperCase();
+}
+/** The first texts whose JSON array stays within maxChars; the others are left out. */
+function withinLength(texts, maxChars) {
+    let length = '[]'.length;
+    return texts.filter((text) => {
+        const added = JSON.stringify(text).length + ','.length;
+        if (length + added > maxChars)
+            return false;
+        length += added;
+        return true;
+    });
+}
+function parseJson(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function attributesOf(value) {
+    return isRecord(value) && Object.values(value).every((attribute) => typeof attribute === 'string') ? value : undefined;
+}
+function openedWindowOf(value) {
+    if (!isRecord(value) || !isDeploymentId(value.deploymentId) || typeof value.service !== 'string')
+        return undefined;
+    const startedAt = isoDate(value.startedAt);
+    return startedAt ? { deploymentId: value.deploymentId, service: value.service, startedAt, attributes: attributesOf(value.attributes) ?? {} } : undefined;
+}
+function accessTokenOf(value) {
+    if (!isRecord(value) || typeof value.token !== 'string' || !value.token)
+        return undefined;
+    const { token, expiresAtMs } = value;
+    return typeof expiresAtMs === 'number' && Number.isFinite(expiresAtMs) ? { token, expiresAtMs } : { token };
+}
+
 ;// CONCATENATED MODULE: ./src/last9/failures.ts
 // One-line explanations of what went wrong with a Last9 call: which call, what Last9 said, and
 // what the user should check. Pure.
@@ -5603,7 +5751,7 @@ function hint(failure, context) {
     if (status === 404) {
         return context.call === 'token'
             ? `Check api_base_url (${context.apiBaseUrl}).`
-            : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+            : `Check that org_slug "${context.orgSlug ?? ''}" is your Last9 organization slug.`;
     }
     if (status === 401 || status === 403)
         return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
@@ -5630,12 +5778,12 @@ class Last9Session {
     /** True when the token came from the main step rather than from this session's exchange. */
     reusingToken;
     exchanging;
+    warnedOrganization = false;
     constructor(settings, options) {
         this.settings = settings;
         this.options = options;
         this.client = new Last9Client({
             apiBaseUrl: settings.apiBaseUrl,
-            orgSlug: settings.orgSlug,
             retry: settings.retry,
             deadline: new Deadline(settings.timeoutMs),
             attemptTimeoutMs: attemptTimeoutMs(settings.timeoutMs, settings.retry),
@@ -5654,16 +5802,36 @@ class Last9Session {
         const token = this.token ?? (await (this.exchanging ??= this.exchange(event.event_state)));
         if ('message' in token)
             return token;
-        let sent = await this.client.sendEvent(token.token, event);
+        const org = this.organization(token);
+        if (typeof org !== 'string')
+            return org;
+        let sent = await this.client.sendEvent(token.token, org, event);
         // The main step's token may have been revoked or expired early; one fresh exchange settles it.
         if (!sent.ok && this.reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
             this.options.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
             const fresh = await this.exchange(event.event_state);
             if ('message' in fresh)
                 return fresh;
-            sent = await this.client.sendEvent(fresh.token, event);
+            sent = await this.client.sendEvent(fresh.token, org, event);
         }
-        return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent);
+        return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent, org);
+    }
+    /**
+     * Where the events go: the organization the access token is for, else org_slug. A token for
+     * another organization than org_slug names could not write there: the events go to the token's,
+     * and a warning names both (a typo in org_slug would otherwise be a bare 404).
+     */
+    organization(token) {
+        const named = tokenOrganization(token.token);
+        const given = this.settings.orgSlug;
+        if (named && given && named !== given && !this.warnedOrganization) {
+            this.warnedOrganization = true;
+            this.options.warn(`org_slug "${given}" is not the organization the access token is for ("${named}"): the events go to "${named}". Set org_slug to "${named}", or leave it out.`);
+        }
+        const org = named ?? given;
+        if (org)
+            return org;
+        return { delivered: false, input: true, message: 'Input "org_slug" is required: the access token does not say which Last9 organization it is for. No marker was sent.' };
     }
     dispose() {
         this.client.dispose();
@@ -5677,12 +5845,12 @@ class Last9Session {
         this.options.onNewToken?.(result.value);
         return result.value;
     }
-    failed(call, event, result) {
+    failed(call, event, result, org) {
         const message = describeFailure(result.failure, {
             call,
             event,
             attempts: result.attempts,
-            orgSlug: this.settings.orgSlug,
+            orgSlug: org ?? this.settings.orgSlug,
             apiBaseUrl: this.settings.apiBaseUrl,
         });
         return { delivered: false, message };
@@ -5776,16 +5944,41 @@ function summaryText(text) {
 
 
 
-/** A session with Last9 whose token exchange starts now; none in a dry run. */
+/**
+ * A session with Last9 whose token exchange starts now; none in a dry run. What it warns of is
+ * added to `shown`, and not said again when `shown` has it (the main step said it already).
+ */
 function openSession(settings, options, forEvent) {
     if (settings.dryRun)
         return undefined;
-    const session = new Last9Session(settings, { ...options, mask: log.mask, info: log.info });
+    const warn = (text) => {
+        const warning = `Last9: ${text}`;
+        if (options.shown?.includes(warning))
+            return;
+        log.warning(warning);
+        options.shown?.push(warning);
+    };
+    const session = new Last9Session(settings, { ...options, mask: log.mask, info: log.info, warn });
     session.prepare(forEvent);
     return session;
 }
-/** Sends the stop of a window: the start's attributes plus the job's result and the duration. */
-async function sendStop(settings, state, window, context = {}) {
+/**
+ * Sends the stop of each window: the start's attributes plus the result and the duration. The
+ * outputs are the window's; of several windows, deployment_ids says each one's id and delivered
+ * is true only if Last9 got every stop.
+ */
+async function sendStops(settings, state, stops, session) {
+    exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
+    const outcomes = [];
+    for (const stop of stops)
+        outcomes.push(await sendStop({ ...settings, service: stop.service }, state, stop, session));
+    state.setOutputs({
+        delivered: String(outcomes.every((outcome) => outcome === true)),
+        deploymentIds: JSON.stringify(Object.fromEntries(stops.map(({ service, window }) => [service, window.deploymentId]))),
+        ...(stops.length > 1 ? { deploymentId: '' } : {}),
+    });
+}
+async function sendStop(settings, state, { window, start }, session) {
     const stoppedAt = new Date();
     const durationMs = window.startedAt === undefined ? undefined : stoppedAt.getTime() - Date.parse(window.startedAt);
     const result = settings.jobStatus;
@@ -5797,34 +5990,37 @@ async function sendStop(settings, state, window, context = {}) {
         durationMs: durationMs === undefined ? undefined : String(durationMs),
         result: result ?? '',
     });
-    exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
     state.setShippedOutputs(attributes);
-    const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), context.session);
-    state.setOutputs({ delivered: String(outcome === true) });
+    const outcome = await deliver(settings, changeEvent(settings, 'stop', stoppedAt, attributes), session);
     if (outcome === true) {
         const duration = durationMs === undefined ? 'a point marker' : `${durationMs} ms`;
-        log.info(`Last9: deployment window ${window.deploymentId} stopped (${result ?? 'result unknown'}, ${duration}).`);
+        log.info(`Last9: deployment window ${window.deploymentId} of ${settings.service} stopped (${result ?? 'result unknown'}, ${duration}).`);
     }
     const stop = { state: 'stop', at: stoppedAt.toISOString(), delivered: outcome };
-    state.writeSummary(windowSummary({ settings, attributes, events: context.start ? [context.start, stop] : [stop] }));
+    state.writeSummary(windowSummary({ settings, attributes, events: start ? [start, stop] : [stop] }));
+    return outcome;
 }
 /** Sends one event over the session, or without one (a dry run) prints exactly what would be sent. */
 async function deliver(settings, event, session) {
     if (!session) {
-        const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug);
+        const url = settings.apiBaseUrl + changeEventsPath(settings.orgSlug ?? '{the organization of the access token}');
         log.info(`Last9 dry run: nothing is sent. The ${event.event_state} event would be PUT to ${url}:\n${JSON.stringify(event, null, 2)}`);
         return 'dry-run';
     }
     const delivery = await session.deliver(event);
-    if (!delivery.delivered)
+    if (!delivery.delivered && delivery.input)
+        reportInputProblem(delivery.message, settings.failOnError);
+    else if (!delivery.delivered)
         reportFailure(delivery.message, settings.failOnError);
     return delivery.delivered;
 }
 
 ;// CONCATENATED MODULE: ./src/steps/main-step.ts
-// The main step: opens a window (event_state window, both or start) or sends an explicit stop.
-// Only this step looks up what shipped (the post step repeats its start's attributes), so only
-// it loads @actions/github (dist/github-api.js).
+// The main step: opens a window for each service (event_state window or start), sends a start
+// and its stop at once (both), or sends an explicit stop. Only this step looks up what shipped
+// (the post step repeats its start's attributes), so only it loads @actions/github
+// (dist/github-api.js).
+
 
 
 
@@ -5843,36 +6039,66 @@ async function run() {
         const { settings, shown } = readStepSettings();
         if (!settings)
             return;
-        await (settings.eventState === 'stop' ? stopWindow(settings, state) : openWindow(settings, state, shown));
+        await (settings.eventState === 'stop' ? stopWindows(settings, state) : openWindows(settings, state, shown));
     });
 }
+/** Who stops the windows a step opens, and what the log says of it. */
+const CLOSERS = {
+    window: { postStop: 'always', closer: 'the post step will close it', onCancel: 'the post step will still send the stop event.' },
+    start: {
+        postStop: 'if-the-job-failed',
+        closer: 'close it with event_state: stop',
+        onCancel: 'a stop step (or, if the job fails, the post step) will still close the window.',
+    },
+    // Its stops are sent at once, by the step itself.
+    both: { closer: 'its stop follows', onCancel: 'its stop event is not sent.' },
+};
 /**
- * Sends the start. A `window` step also leaves its post step what it needs to send the stop. The
- * token exchange starts first, so that it overlaps the lookups of what shipped.
+ * Sends the starts, one window a service, over one token exchange that starts first, so that it
+ * overlaps the lookups of what shipped (made once for all of them). The post step gets what it
+ * needs to stop them.
  */
-async function openWindow(settings, state, warningsShown) {
+async function openWindows(settings, state, warningsShown) {
     const startedAt = new Date();
-    const closedByPostStep = settings.eventState === 'window';
-    const onNewToken = closedByPostStep ? (token) => state.accessTokenReceived(token) : undefined;
-    const session = openSession(settings, { onNewToken }, 'start');
+    const { postStop, closer, onCancel } = CLOSERS[settings.eventState];
+    const onNewToken = postStop ? (token) => state.accessTokenReceived(token) : undefined;
+    const session = openSession(settings, { onNewToken, shown: warningsShown }, 'start');
     try {
-        const deploymentId = settings.deploymentId ?? (0,external_node_crypto_namespaceObject.randomUUID)();
-        const attributes = await windowAttributes(settings, deploymentId, startedAt);
-        state.windowOpened(settings, { deploymentId, startedAt: startedAt.toISOString(), attributes }, closedByPostStep);
-        if (closedByPostStep)
+        const { context, shipped } = await readContext(settings, startedAt);
+        const made = settings.services.map((service) => {
+            const deploymentId = settings.deploymentId ?? (0,external_node_crypto_namespaceObject.randomUUID)();
+            const { attributes, warnings } = startAttributes({ ...settings, service }, deploymentId, context, shipped);
+            return { window: { service, deploymentId, startedAt: startedAt.toISOString(), attributes }, warnings };
+        });
+        // Every service's attributes are cut the same way: each warning once.
+        reportWarnings([...new Set(made.flatMap(({ warnings }) => warnings))]);
+        const windows = made.map(({ window }) => window);
+        state.windowsOpened(settings, windows, postStop);
+        if (postStop)
             state.warningsShown(warningsShown);
-        state.setOutputs({ deploymentId, startedAt: startedAt.toISOString() });
-        state.setShippedOutputs(attributes);
-        exitPromptlyOnCancel(closedByPostStep
-            ? 'before Last9 confirmed the start event; the post step will still send the stop event.'
-            : 'before Last9 confirmed the start event; a later stop step will still close the window.');
-        const outcome = await deliver(settings, changeEvent(settings, 'start', startedAt, attributes), session);
-        if (closedByPostStep && typeof outcome === 'boolean')
-            state.startDelivered(outcome);
-        state.setOutputs({ delivered: String(outcome === true) });
-        if (outcome === true) {
-            const closer = closedByPostStep ? 'the post step will close it' : 'close it with event_state: stop';
-            log.info(`Last9: deployment window ${deploymentId} started for ${settings.service} in ${settings.env}; ${closer}.`);
+        state.setOutputs({
+            startedAt: startedAt.toISOString(),
+            deploymentId: windows.length === 1 ? windows[0]?.deploymentId : '',
+            deploymentIds: JSON.stringify(Object.fromEntries(windows.map((window) => [window.service, window.deploymentId]))),
+        });
+        state.setShippedOutputs(windows[0]?.attributes ?? {});
+        exitPromptlyOnCancel(`before Last9 confirmed the start event; ${onCancel}`);
+        const outcomes = await Promise.all(windows.map((window) => deliver(settings, changeEvent(settings, 'start', startedAt, window.attributes), session)));
+        if (postStop) {
+            state.startDelivered(outcomes.map((outcome) => (typeof outcome === 'boolean' ? outcome : undefined)));
+            // With what Last9's answers made the step say.
+            state.warningsShown(warningsShown);
+        }
+        state.setOutputs({ delivered: String(outcomes.every((outcome) => outcome === true)) });
+        for (const [index, window] of windows.entries()) {
+            if (outcomes[index] === true)
+                log.info(`Last9: deployment window ${window.deploymentId} started for ${window.service} in ${settings.env}; ${closer}.`);
+        }
+        if (settings.eventState === 'both') {
+            for (const window of windows)
+                state.windowClosed({ ...settings, service: window.service }, window);
+            const stops = windows.map((window, index) => ({ service: window.service, window, start: { state: 'start', at: window.startedAt, delivered: outcomes[index] } }));
+            await sendStops(settings, state, stops, session);
         }
     }
     finally {
@@ -5880,38 +6106,63 @@ async function openWindow(settings, state, warningsShown) {
     }
 }
 /**
- * An explicit stop: closes the window named by deployment_id, else the newest window this job
- * opened for the same service, env and event name and did not close yet, else sends a point
- * marker (a stop with its own id and no duration). A window already closed is not stopped again.
+ * An explicit stop, for each service: closes the window named by deployment_id, else the newest
+ * window this job opened for the service, env and event name and did not close yet, else sends a
+ * point marker (a stop with its own id and no duration). A window already closed is not stopped
+ * again.
  */
-async function stopWindow(settings, state) {
-    let window;
-    if (settings.deploymentId) {
-        const known = state.window(settings, settings.deploymentId);
-        if (known?.closed) {
-            state.setOutputs({ deploymentId: known.deploymentId });
-            log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
-            return;
-        }
-        window = { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
-    }
-    else {
-        window = state.newestOpenWindow(settings);
-        if (!window)
-            log.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
-    }
-    const deploymentId = window?.deploymentId ?? (0,external_node_crypto_namespaceObject.randomUUID)();
+async function stopWindows(settings, state) {
     const session = openSession(settings, {}, 'stop');
+    // Read only for a window this job did not open, and then once.
+    let shared;
     try {
-        // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
-        const attributes = window?.attributes ?? (await windowAttributes(settings, deploymentId, window?.startedAt ? new Date(window.startedAt) : new Date()));
-        if (window)
-            state.windowClosed(settings, window);
-        await sendStop(settings, state, { deploymentId, startedAt: window?.startedAt, attributes }, { session });
+        const stops = [];
+        const ofOtherJobs = [];
+        for (const service of settings.services) {
+            const serviceSettings = { ...settings, service };
+            const window = findWindow(serviceSettings, state);
+            if (window === 'closed')
+                continue;
+            const deploymentId = window?.deploymentId ?? (0,external_node_crypto_namespaceObject.randomUUID)();
+            // A window opened in this job: the stop repeats its start's attributes, so the two pair on every label.
+            let attributes = window?.attributes;
+            if (!attributes) {
+                if (window)
+                    ofOtherJobs.push(deploymentId);
+                const { context, shipped } = await (shared ??= readContext(settings, window?.startedAt ? new Date(window.startedAt) : new Date()));
+                const made = startAttributes(serviceSettings, deploymentId, context, shipped);
+                reportWarnings(made.warnings);
+                attributes = made.attributes;
+            }
+            if (window)
+                state.windowClosed(serviceSettings, window);
+            stops.push({ service, window: { deploymentId, startedAt: window?.startedAt, attributes } });
+        }
+        if (ofOtherJobs.length > 0 && !settings.resultGiven) {
+            log.notice(`Last9: the result sent with the stop of ${ofOtherJobs.length === 1 ? 'window' : 'windows'} ${quoteList(ofOtherJobs)}, opened in another job, is this job's status (${settings.jobStatus ?? 'unknown'}); give result: (say \${{ contains(needs.*.result, 'failure') && 'failure' || 'success' }}) for the result of the jobs the window spans.`);
+        }
+        if (stops.length > 0)
+            await sendStops(settings, state, stops, session);
     }
     finally {
         session?.dispose();
     }
+}
+/** The window an explicit stop closes; 'closed' when it was closed already (said so). */
+function findWindow(settings, state) {
+    if (!settings.deploymentId) {
+        const window = state.newestOpenWindow(settings);
+        if (!window)
+            log.info(`Last9: no open ${settings.eventName} window for ${settings.service} in ${settings.env}; sending a point marker.`);
+        return window;
+    }
+    const known = state.window(settings, settings.deploymentId);
+    if (known?.closed) {
+        state.setOutputs({ deploymentId: known.deploymentId });
+        log.info(`Last9: deployment window ${known.deploymentId} was already closed in this job; nothing to send.`);
+        return 'closed';
+    }
+    return { deploymentId: settings.deploymentId, startedAt: settings.startedAt?.toISOString() ?? known?.startedAt, attributes: known?.attributes };
 }
 /**
  * The lookups of what shipped may take this long at most. They are part of timeout_seconds, and
@@ -5919,35 +6170,34 @@ async function stopWindow(settings, state) {
  */
 const LOOKUP_BUDGET_MS = 5_000;
 /**
- * The attributes of a window opened by this step, from its context and, unless link_changes is
- * false, what shipped. What had to be dropped or cut, and what could not be found out, is reported.
+ * The GitHub context of the step and, unless link_changes is false, what shipped: once for all the
+ * windows it opens. What could not be found out is said in one notice.
  */
-async function windowAttributes(settings, deploymentId, deployStartedAt) {
+async function readContext(settings, deployStartedAt) {
     const { context, notice } = readGithubContext();
     if (notice && settings.includeGithubAttributes)
         log.notice(`Last9: ${notice}`);
-    let shipped = {};
-    if (settings.linkChanges && settings.includeGithubAttributes) {
-        const changes = await lookUpShipped(context, {
-            token: settings.githubToken,
-            environment: settings.githubEnvironment,
-            deployStartedMs: deployStartedAt.getTime(),
-            budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
-            debug: log.debug,
-        });
-        const missing = describeMissing(changes.missing);
-        if (missing)
-            log.notice(`Last9: ${missing}`);
-        shipped = shippedAttributes(changes);
-    }
-    const { attributes, warnings } = startAttributes(settings, deploymentId, context, shipped);
-    reportWarnings(warnings);
-    return attributes;
+    if (!settings.linkChanges || !settings.includeGithubAttributes)
+        return { context, shipped: {} };
+    const changes = await lookUpShipped(context, {
+        token: settings.githubToken,
+        environment: settings.githubEnvironment,
+        deployStartedMs: deployStartedAt.getTime(),
+        budgetMs: Math.min(LOOKUP_BUDGET_MS, Math.floor(settings.timeoutMs / 2)),
+        debug: log.debug,
+        named: settings,
+    });
+    const missing = describeMissing(changes.missing);
+    if (missing)
+        log.notice(`Last9: ${missing}`);
+    return { context, shipped: shippedAttributes(changes) };
 }
 
 ;// CONCATENATED MODULE: ./src/steps/post-step.ts
-// The post step, which the runner runs at the end of the job whatever happened: closes the window
-// that this step's main part opened (event_state window or both), unless a stop step already did.
+// The post step, which the runner runs at the end of the job whatever happened: stops the windows
+// this step's main part opened, unless a stop step already did. A window step's always; a start
+// step's only when the job failed or was cancelled — its stop step may never have run — and
+// otherwise says the window is left open for a later job.
 
 
 
@@ -5959,7 +6209,7 @@ async function post_step_run() {
         const state = new StepState(runnerFiles());
         const saved = state.postState();
         if (!saved) {
-            log.debug('No window was opened by this step (event_state start or stop, or a configuration error); nothing to close.');
+            log.debug('No window was opened by this step (event_state stop or both, or a configuration error); nothing to close.');
             return;
         }
         if (saved.accessToken)
@@ -5967,16 +6217,31 @@ async function post_step_run() {
         const { settings } = readStepSettings(saved.warningsShown);
         if (!settings)
             return;
-        const { window } = saved;
-        if (state.window(settings, window.deploymentId)?.closed) {
+        const open = saved.windows.flatMap((window, index) => {
+            const windowSettings = { ...settings, service: window.service };
+            if (!state.window(windowSettings, window.deploymentId)?.closed)
+                return [{ window, windowSettings, index }];
             log.info(`Last9: deployment window ${window.deploymentId} was already closed by a stop step; nothing to send.`);
+            return [];
+        });
+        if (open.length === 0)
+            return;
+        const jobFailed = settings.jobStatus === 'failure' || settings.jobStatus === 'cancelled';
+        if (saved.stop === 'if-the-job-failed' && !jobFailed) {
+            for (const { window } of open)
+                log.info(`Last9: deployment window ${window.deploymentId} of ${window.service} is still open: left for a stop step in a later job.`);
             return;
         }
-        state.windowClosed(settings, window);
-        const start = { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : saved.startDelivered };
-        const session = openSession(settings, { cachedToken: saved.accessToken }, 'stop');
+        for (const { window, windowSettings } of open)
+            state.windowClosed(windowSettings, window);
+        const stops = open.map(({ window, index }) => ({
+            service: window.service,
+            window,
+            start: { state: 'start', at: window.startedAt, delivered: settings.dryRun ? 'dry-run' : saved.startDelivered[index] },
+        }));
+        const session = openSession(settings, { cachedToken: saved.accessToken, shown: saved.warningsShown }, 'stop');
         try {
-            await sendStop(settings, state, window, { session, start });
+            await sendStops(settings, state, stops, session);
         }
         finally {
             session?.dispose();

@@ -5,8 +5,8 @@
 //   graphql-js against GitHub's published schema (@octokit/graphql-schema), so a query GitHub
 //   would refuse is refused here, and every answer has the schema's shape. A field the job token
 //   may not read is null with a FORBIDDEN error, as GitHub answers.
-// - GET /repos/{owner}/{repo}/compare/{base}...{head}: the range over `history` (404 when GitHub
-//   would not know a commit), in the shape of GitHub's REST description (@octokit/openapi;
+// - GET /repos/{owner}/{repo}/compare/{base}...{head}: the range over `history` and the pull
+//   requests' branches (404 when GitHub would not know a commit), in the shape of GitHub's REST description (@octokit/openapi;
 //   __tests__/fake-github.test.ts checks it).
 // Every request needs `Authorization: token <t>` or `bearer <t>` (else 401 "Bad credentials"), and
 // faults can be injected per endpoint. Another path or repository → 404.
@@ -45,6 +45,10 @@ export interface FakePullRequest {
   mergeCommitSha?: string;
   /** The commits GitHub associates the PR with: its head commits and, once merged, its merge commit. */
   commitShas: string[];
+  /** The head branch; its head commit is the last of commitShas other than the merge commit. */
+  headRef?: string;
+  /** For a branch this fake can compare: its commits (in commitShas too), branched off the default branch's tip. */
+  commits?: FakeCommit[];
 }
 
 export interface FakeDeployment {
@@ -186,8 +190,9 @@ export class FakeGitHub extends LoopbackServer {
     return {
       object: ({ oid }: { oid: string }) => {
         if (!this.permissions.has('contents')) throw typedError('Resource not accessible by integration', 'FORBIDDEN');
-        const known = this.history.some((commit) => commit.sha === oid) || this.pulls.some((pull) => pull.commitShas.includes(oid));
-        return known ? { __typename: 'Commit', oid, associatedPullRequests: () => this.associatedPullRequests(oid) } : null;
+        // A pull request's head commit without commits of its own says the pull request's title.
+        const message = this.lineOf(oid)?.at(-1)?.message ?? this.pulls.find((pull) => pull.commitShas.includes(oid))?.title;
+        return message === undefined ? null : { __typename: 'Commit', oid, messageHeadline: message.split('\n')[0], associatedPullRequests: () => this.associatedPullRequests(oid) };
       },
       deployments: ({ environments, first, orderBy }: { environments?: string[]; first?: number; orderBy: { direction: 'ASC' | 'DESC' } }) => {
         if (!this.permissions.has('deployments')) throw typedError('Resource not accessible by integration', 'FORBIDDEN');
@@ -206,39 +211,57 @@ export class FakeGitHub extends LoopbackServer {
     const onDefaultBranch = this.history.some((commit) => commit.sha === oid);
     const nodes = this.pulls
       .filter((pull) => pull.commitShas.includes(oid) && pull.merged === onDefaultBranch)
-      .map((pull) => ({ number: pull.number, title: pull.title, merged: pull.merged, mergeCommit: pull.mergeCommitSha ? { oid: pull.mergeCommitSha } : null }));
+      .map((pull) => ({
+        number: pull.number,
+        title: pull.title,
+        merged: pull.merged,
+        mergeCommit: pull.mergeCommitSha ? { oid: pull.mergeCommitSha } : null,
+        headRefName: pull.headRef ?? `pr-${pull.number}`,
+        headRefOid: pull.commitShas.filter((commitSha) => commitSha !== pull.mergeCommitSha).at(-1) ?? pull.commitShas[0],
+      }));
     return { totalCount: nodes.length, nodes };
   }
 
-  /** GitHub's commit-comparison of base...head over `history`; undefined when a commit is not there. */
+  /** The commits from the first one to `ref` (a sha or its prefix): of the default branch, or through a pull request's branch. */
+  private lineOf(ref: string): FakeCommit[] | undefined {
+    const onDefault = this.history.findIndex((commit) => commit.sha.startsWith(ref));
+    if (onDefault >= 0) return this.history.slice(0, onDefault + 1);
+    for (const pull of this.pulls) {
+      const onBranch = pull.commits?.findIndex((commit) => commit.sha.startsWith(ref)) ?? -1;
+      if (onBranch >= 0) return [...this.history, ...(pull.commits ?? []).slice(0, onBranch + 1)];
+    }
+    return undefined;
+  }
+
+  /** GitHub's commit-comparison of base...head; undefined when a commit is not known. */
   compare(base: string, head: string, perPage = 250): Record<string, unknown> | undefined {
-    const index = (ref: string): number => this.history.findIndex((commit) => commit.sha.startsWith(ref));
-    const [baseIndex, headIndex] = [index(base), index(head)];
-    if (baseIndex < 0 || headIndex < 0) return undefined;
-    const aheadBy = Math.max(0, headIndex - baseIndex);
-    const behindBy = Math.max(0, baseIndex - headIndex);
+    const [baseLine, headLine] = [this.lineOf(base), this.lineOf(head)];
+    if (!baseLine || !headLine) return undefined;
+    let common = 0;
+    while (common < Math.min(baseLine.length, headLine.length) && baseLine[common] === headLine[common]) common++;
+    const aheadBy = headLine.length - common;
+    const behindBy = baseLine.length - common;
     const repo = `${HTML_BASE_URL}/${this.owner}/${this.repo}`;
     const api = `${this.url}/repos/${this.owner}/${this.repo}`;
+    const json = (line: FakeCommit[], index: number) => this.commitJson(line[index] as FakeCommit, line[index - 1]);
     return {
       url: `${api}/compare/${base}...${head}`,
       html_url: `${repo}/compare/${base}...${head}`,
       permalink_url: `${repo}/compare/${this.owner}:${base}...${this.owner}:${head}`,
       diff_url: `${repo}/compare/${base}...${head}.diff`,
       patch_url: `${repo}/compare/${base}...${head}.patch`,
-      base_commit: this.commitJson(baseIndex),
-      merge_base_commit: this.commitJson(Math.min(baseIndex, headIndex)),
-      status: aheadBy > 0 ? 'ahead' : behindBy > 0 ? 'behind' : 'identical',
+      base_commit: json(baseLine, baseLine.length - 1),
+      merge_base_commit: json(headLine, common - 1),
+      status: aheadBy > 0 && behindBy > 0 ? 'diverged' : aheadBy > 0 ? 'ahead' : behindBy > 0 ? 'behind' : 'identical',
       ahead_by: aheadBy,
       behind_by: behindBy,
       total_commits: aheadBy,
-      commits: this.history.slice(baseIndex + 1, headIndex + 1).slice(0, Math.min(perPage, 250)).map((commit) => this.commitJson(this.history.indexOf(commit))),
+      commits: headLine.slice(common, common + Math.min(perPage, 250)).map((_, offset) => json(headLine, common + offset)),
       files: [],
     };
   }
 
-  private commitJson(index: number): Record<string, unknown> {
-    const commit = this.history[index] as FakeCommit;
-    const parent = this.history[index - 1];
+  private commitJson(commit: FakeCommit, parent: FakeCommit | undefined): Record<string, unknown> {
     const api = `${this.url}/repos/${this.owner}/${this.repo}`;
     const html = `${HTML_BASE_URL}/${this.owner}/${this.repo}/commit`;
     const person = { name: 'Dana Okafor', email: 'dana@example.com', date: commit.committedAt };

@@ -3,9 +3,12 @@
 // would refuse, records what it receives, and can be told to misbehave:
 // - POST /api/v4/oauth/access_token {"refresh_token"} → 200 {"access_token", "expires_at" (Unix
 //   seconds) or "expires_in", "issued_at", "type": "Bearer", "scopes"}; an unknown refresh token → 401.
+//   The access token is a JWT whose `organization_slug` claim names the organization it is for, as
+//   Last9's are (its MCP server reads the claim); `tokenOrg: null` issues opaque tokens instead.
 // - PUT /api/v4/organizations/{org}/change_events with `X-LAST9-API-TOKEN: Bearer <access token>`
 //   (not Authorization) and {"timestamp"?, "event_name", "event_state": start|stop,
 //   "data_source_name"?, "attributes"?} → 2xx. An expired or wrong token → 401, an unknown org → 404,
+//   a token of another organization → 403,
 //   a malformed body → 400/422: every attribute becomes a Prometheus label of the series
 //   last9_change_events, so keys must match [a-zA-Z_][a-zA-Z0-9_]* (not starting with __) and
 //   values must be strings. 429 and 5xx are transient.
@@ -58,6 +61,8 @@ export interface FakeLast9Options {
   tokenLifetimeSeconds?: number;
   /** `expires_at` (Last9's usual answer) or `expires_in`, which some clients see. */
   expiryField?: 'expires_at' | 'expires_in';
+  /** The organization the access tokens name (organization_slug); null: opaque tokens. Default: the first org. */
+  tokenOrg?: string | null;
   /** Called with each accepted event before the server answers it, e.g. to record it on disk. */
   onEvent?: (event: ReceivedEvent) => void;
 }
@@ -73,18 +78,23 @@ export class FakeLast9 extends LoopbackServer {
   refreshTokens: Set<string>;
   orgs: Set<string>;
   tokenLifetimeSeconds: number;
+  tokenOrg: string | null;
   /** Every answer waits this long, as over a real network (the benchmark's --latency, the overlap test). */
   latencyMs = 0;
   expiryField: 'expires_at' | 'expires_in';
   onEvent?: (event: ReceivedEvent) => void;
 
   private readonly tokenExpiry = new Map<string, number>();
+  private readonly tokenOrgs = new Map<string, string | null>();
+  private readonly defaultTokenOrg: string | null;
 
   constructor(options: FakeLast9Options = {}) {
     super();
     this.refreshTokens = new Set(options.refreshTokens ?? [DEFAULT_REFRESH_TOKEN]);
     this.orgs = new Set(options.orgs ?? [DEFAULT_ORG]);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 86_400;
+    this.defaultTokenOrg = options.tokenOrg === undefined ? ([...this.orgs][0] ?? null) : options.tokenOrg;
+    this.tokenOrg = this.defaultTokenOrg;
     this.expiryField = options.expiryField ?? 'expires_at';
     this.onEvent = options.onEvent;
   }
@@ -106,6 +116,7 @@ export class FakeLast9 extends LoopbackServer {
     this.faults.length = 0;
     this.issuedTokens.length = 0;
     this.latencyMs = 0;
+    this.tokenOrg = this.defaultTokenOrg;
   }
 
   /** Makes every access token issued so far expire now, as if the job had run for a day. */
@@ -158,9 +169,10 @@ export class FakeLast9 extends LoopbackServer {
     const parsed = parseObject(body);
     if (!parsed || typeof parsed.refresh_token !== 'string') return answer(400, { error: 'refresh_token is required' });
     if (!this.refreshTokens.has(parsed.refresh_token)) return answer(401, { error: 'invalid refresh token' });
-    const token = `l9at-${randomBytes(24).toString('hex')}`;
     const now = Math.floor(Date.now() / 1000);
     const expiresAt = now + this.tokenLifetimeSeconds;
+    const token = this.tokenOrg === null ? `l9at-${randomBytes(24).toString('hex')}` : accessJwt({ organization_slug: this.tokenOrg, iat: now, exp: expiresAt, jti: randomBytes(12).toString('hex') });
+    this.tokenOrgs.set(token, this.tokenOrg);
     this.tokenExpiry.set(token, expiresAt * 1000);
     this.issuedTokens.push(token);
     const expiry = this.expiryField === 'expires_at' ? { expires_at: expiresAt } : { expires_in: this.tokenLifetimeSeconds };
@@ -175,6 +187,8 @@ export class FakeLast9 extends LoopbackServer {
     if (expiry === undefined || expiry <= Date.now()) return answer(401, { error: 'invalid or expired access token' });
     const org = decodeURIComponent(EVENT_PATH.exec(path)?.[1] ?? '');
     if (!this.orgs.has(org)) return answer(404, { error: `organization ${org} not found` });
+    const tokenOrg = token === undefined ? undefined : this.tokenOrgs.get(token);
+    if (tokenOrg && tokenOrg !== org) return answer(403, { error: `access token is not valid for organization ${org}` });
     if (!isJson(request)) return answer(415, { error: 'Content-Type must be application/json' });
     const event = parseObject(body);
     if (!event) return answer(400, { error: 'body must be a JSON object' });
@@ -192,6 +206,12 @@ export class FakeLast9 extends LoopbackServer {
     if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
     return fault.respond;
   }
+}
+
+/** A JWT as Last9 issues them; the signature is random bytes: nothing here or in the action checks it. */
+function accessJwt(claims: Record<string, unknown>): string {
+  const part = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.${randomBytes(32).toString('base64url')}`;
 }
 
 type Answer = (status: number, json: unknown, headers?: Record<string, string>) => void;

@@ -2,7 +2,7 @@
 // merged a pull request, and emulated jobs pointed at both, cleaned up after each test.
 
 import { after, afterEach, beforeEach, type TestContext } from 'node:test';
-import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9 } from './fake-last9.js';
+import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9, type FakeLast9Options } from './fake-last9.js';
 import { DEFAULT_GITHUB_TOKEN, FakeGitHub, pushOfMergedPullRequest } from './fake-github.js';
 import { EmulatedJob } from './runner.js';
 
@@ -33,8 +33,8 @@ export interface Harness {
 }
 
 /** One fake Last9 and GitHub for the whole file, cleared before each test: the file's tests run one at a time. */
-export async function lifecycleHarness(): Promise<Harness> {
-  const fake = await FakeLast9.start();
+export async function lifecycleHarness(last9: FakeLast9Options = {}): Promise<Harness> {
+  const fake = await FakeLast9.start(last9);
   const github = await seededGitHub();
   const jobs: EmulatedJob[] = [];
   after(() => Promise.all([fake.stop(), github.stop()]));

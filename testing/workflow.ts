@@ -1,9 +1,11 @@
 // Reads the uses of this action out of a workflow or composite action file and evaluates their
 // `with:` values as the runner would, for the contexts a test supplies (inputs, matrix, secrets,
-// vars, needs, ...). Only plain property look-ups are supported; anything else fails loudly.
+// vars, needs, ...), with GitHub's own expression evaluator (@actions/expressions). A context the
+// test did not supply fails loudly.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse as parseYaml } from 'yaml';
 import { PROJECT_ROOT } from './runner.js';
 
@@ -34,13 +36,16 @@ export function markerUses(file: string): MarkerUse[] {
 }
 
 export function evaluate(values: Record<string, string>, contexts: Record<string, unknown>): Record<string, string> {
+  const scope = JSON.parse(JSON.stringify(contexts), data.reviver) as data.Dictionary;
   return Object.fromEntries(
     Object.entries(values).map(([key, template]) => [
       key,
-      template.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => {
-        const value = path.split('.').reduce<unknown>((scope, part) => (scope as Record<string, unknown> | undefined)?.[part], contexts);
-        if (value === undefined) throw new Error(`no value for \${{ ${path} }} in ${key}`);
-        return String(value);
+      template.replace(/\$\{\{(.+?)\}\}/g, (_, expression: string) => {
+        const { tokens } = new Lexer(expression).lex();
+        const parsed = new Parser(tokens, Object.keys(contexts), []).parse();
+        const value = new Evaluator(parsed, scope).evaluate();
+        if (value.kind === data.Kind.Null) throw new Error(`no value for \${{${expression}}} in ${key}`);
+        return value.coerceString();
       }),
     ]),
   );

@@ -11,17 +11,20 @@ import { RedirectRefused } from '../../src/github/fetch.js';
 
 const SHA = 'a'.repeat(40);
 const OTHER = 'b'.repeat(40);
-const pullRequest = { number: 143, title: 'Cap retries', merged: true, mergeCommit: { oid: SHA } };
+const pullRequest = { number: 143, title: 'Cap retries', merged: true, mergeCommit: { oid: SHA }, headRefName: 'fix/retries', headRefOid: OTHER };
+const readPullRequest = { number: 143, title: 'Cap retries', merged: true, mergeCommitSha: SHA, headRefName: 'fix/retries', headRefOid: OTHER };
 const deployment = { commitOid: OTHER, latestStatus: { state: 'SUCCESS', logUrl: 'https://github.com/acme/api/actions/runs/1/job/2' } };
 const answer = (commit: unknown, deployments: unknown) => ({ repository: { commit, deployments } });
 const connection = (nodes: unknown[], hasNextPage = false) => ({ pageInfo: { hasNextPage }, nodes });
 const NOT_DOCUMENTED = { ok: false, failure: { kind: 'bad-answer', detail: "GitHub's answer is not of the shape GitHub documents" } };
 
 describe('readWhatShipped', () => {
-  test('the pull requests of the commit and the deployments, newest first, with their latest status', () => {
-    const read = readWhatShipped(answer({ associatedPullRequests: { nodes: [pullRequest] } }, connection([deployment, { commitOid: SHA, latestStatus: null }], true)), undefined, true);
+  test("the commit's message and pull requests, and the deployments, newest first, with their latest status", () => {
+    const commit = { messageHeadline: 'Cap retries (#143)', associatedPullRequests: { nodes: [pullRequest] } };
+    const read = readWhatShipped(answer(commit, connection([deployment, { commitOid: SHA, latestStatus: null }], true)), undefined, true, 'acme/api');
     assert.deepEqual(read, {
-      pullRequests: { ok: true, value: [{ number: 143, title: 'Cap retries', merged: true, mergeCommitSha: SHA }] },
+      pullRequests: { ok: true, value: [readPullRequest] },
+      commitMessage: 'Cap retries (#143)',
       deployments: {
         ok: true,
         value: {
@@ -35,42 +38,43 @@ describe('readWhatShipped', () => {
     });
   });
 
-  test('a pull request that cannot be read makes which one shipped unknown; a title of the wrong type only drops the title', () => {
+  test('a pull request that cannot be read makes which one shipped unknown; a title or head of the wrong type only drops that', () => {
     for (const broken of [{ ...pullRequest, number: { value: 143 } }, { ...pullRequest, number: 1.5 }, { ...pullRequest, merged: 'yes' }, { ...pullRequest, mergeCommit: { oid: 42 } }, null, 'PR']) {
-      assert.deepEqual(readWhatShipped(answer({ associatedPullRequests: { nodes: [pullRequest, broken] } }, connection([])), undefined, true).pullRequests, NOT_DOCUMENTED, JSON.stringify(broken));
+      assert.deepEqual(readWhatShipped(answer({ associatedPullRequests: { nodes: [pullRequest, broken] } }, connection([])), undefined, true, 'acme/api').pullRequests, NOT_DOCUMENTED, JSON.stringify(broken));
     }
-    const untitled = readWhatShipped(answer({ associatedPullRequests: { nodes: [{ ...pullRequest, title: ['x'] }] } }, connection([])), undefined, true);
-    assert.deepEqual(untitled.pullRequests, { ok: true, value: [{ number: 143, title: undefined, merged: true, mergeCommitSha: SHA }] });
+    const untitled = readWhatShipped(answer({ messageHeadline: 7, associatedPullRequests: { nodes: [{ ...pullRequest, title: ['x'], headRefName: 1, headRefOid: 'main' }] } }, connection([])), undefined, true, 'acme/api');
+    assert.deepEqual(untitled.pullRequests, { ok: true, value: [{ ...readPullRequest, title: undefined, headRefName: undefined, headRefOid: undefined }] });
+    assert.equal(untitled.commitMessage, undefined);
   });
 
   test('a deployment that cannot be read is marked unknown in its place, so that no older one is taken for the previous one', () => {
-    const list = readWhatShipped(answer(undefined, connection([{ ...deployment, commitOid: 12345 }, { ...deployment, latestStatus: { state: 'DONE' } }, deployment])), undefined, false);
+    const list = readWhatShipped(answer(undefined, connection([{ ...deployment, commitOid: 12345 }, { ...deployment, latestStatus: { state: 'DONE' } }, deployment])), undefined, false, 'acme/api');
     assert.deepEqual(list.deployments.ok && list.deployments.value.nodes.map((node) => node?.commitSha), [undefined, undefined, OTHER]);
     assert.equal(list.pullRequests, undefined, 'not asked');
   });
 
   test('a commit GitHub does not know, or an object that is not a commit: the pull request is not found', () => {
     for (const commit of [null, {}]) {
-      assert.deepEqual(readWhatShipped(answer(commit, connection([])), undefined, true).pullRequests, { ok: false, failure: { kind: 'not-found' } });
+      assert.deepEqual(readWhatShipped(answer(commit, connection([])), undefined, true, 'acme/api').pullRequests, { ok: false, failure: { kind: 'not-found' } });
     }
   });
 
   test('errors name the field they failed: a forbidden field is a missing permission, the rest of the answer is read', () => {
     const errors = [{ type: 'FORBIDDEN', path: ['repository', 'deployments'], message: 'Resource not accessible by integration' }];
-    const read = readWhatShipped(answer({ associatedPullRequests: { nodes: [pullRequest] } }, null), errors, true);
+    const read = readWhatShipped(answer({ associatedPullRequests: { nodes: [pullRequest] } }, null), errors, true, 'acme/api');
     assert.deepEqual(read.deployments, { ok: false, failure: { kind: 'permission', permission: 'deployments: read' } });
     assert.equal(read.pullRequests?.ok, true);
-    const rateLimited = readWhatShipped(null, [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }], true);
+    const rateLimited = readWhatShipped(null, [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded' }], true, 'acme/api');
     assert.deepEqual([rateLimited.pullRequests, rateLimited.deployments], [{ ok: false, failure: { kind: 'rate-limited' } }, { ok: false, failure: { kind: 'rate-limited' } }]);
-    const nulled = readWhatShipped({ repository: null }, [{ type: 'FORBIDDEN', path: ['repository', 'deployments'] }], true);
+    const nulled = readWhatShipped({ repository: null }, [{ type: 'FORBIDDEN', path: ['repository', 'deployments'] }], true, 'acme/api');
     assert.deepEqual(nulled.pullRequests, { ok: false, failure: { kind: 'permission', permission: 'deployments: read' } }, 'lost with its repository, for the same reason');
-    const missingRepository = readWhatShipped({ repository: null }, [{ type: 'NOT_FOUND', path: ['repository'] }], false);
-    assert.deepEqual(missingRepository.deployments, { ok: false, failure: { kind: 'not-found' } });
+    const missingRepository = readWhatShipped({ repository: null }, [{ type: 'NOT_FOUND', path: ['repository'] }], false, 'acme/api');
+    assert.deepEqual(missingRepository.deployments, { ok: false, failure: { kind: 'unreadable-repository', repository: 'acme/api' } }, 'a repository the token may not read is one GitHub says does not exist');
   });
 
   test('an answer of another shape altogether (text, an array, nothing) is unknown', () => {
     for (const data of [undefined, '<html>rate limited</html>', [answer(null, null)], { repository: 'x' }, answer({ associatedPullRequests: { nodes: 'none' } }, { nodes: [] })]) {
-      const read = readWhatShipped(data, undefined, true);
+      const read = readWhatShipped(data, undefined, true, 'acme/api');
       assert.deepEqual(read.deployments, NOT_DOCUMENTED, JSON.stringify(data));
       assert.notEqual(read.pullRequests?.ok, true, JSON.stringify(data));
     }

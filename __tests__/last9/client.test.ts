@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { after, beforeEach, describe, test } from 'node:test';
-import { Deadline, Last9Client, MAX_BODY_IN_MESSAGE, parseAccessToken } from '../../src/last9/client.js';
+import { Deadline, Last9Client, MAX_BODY_IN_MESSAGE, parseAccessToken, tokenOrganization } from '../../src/last9/client.js';
 import type { ChangeEvent } from '../../src/marker/events.js';
 import { DEFAULT_ORG, DEFAULT_REFRESH_TOKEN, FakeLast9 } from '../../testing/fake-last9.js';
 
@@ -11,10 +11,9 @@ after(() => fake.stop());
 
 beforeEach(() => fake.reset());
 
-function client(options: { timeoutMs?: number; attemptTimeoutMs?: number; maxRetries?: number; orgSlug?: string } = {}): Last9Client {
+function client(options: { timeoutMs?: number; attemptTimeoutMs?: number; maxRetries?: number } = {}): Last9Client {
   return new Last9Client({
     apiBaseUrl: fake.url,
-    orgSlug: options.orgSlug ?? DEFAULT_ORG,
     retry: { maxRetries: options.maxRetries ?? 3, baseDelayMs: 10, maxDelayMs: 50 },
     deadline: new Deadline(options.timeoutMs ?? 10_000),
     attemptTimeoutMs: options.attemptTimeoutMs ?? 10_000,
@@ -40,7 +39,7 @@ describe('Last9Client', () => {
     const last9 = client();
     try {
       const token = await exchange(last9);
-      const sent = await last9.sendEvent(token, event);
+      const sent = await last9.sendEvent(token, DEFAULT_ORG, event);
       assert.deepEqual(sent, { ok: true, value: undefined, attempts: 1 });
       assert.equal(fake.events.length, 1);
       assert.deepEqual(fake.events[0]?.attributes, event.attributes);
@@ -94,10 +93,10 @@ describe('Last9Client', () => {
   }
 
   test('does not retry a 404 for an unknown organization, and encodes the slug', async () => {
-    const last9 = client({ orgSlug: 'no.such-org' });
+    const last9 = client();
     try {
       const token = await exchange(last9);
-      const sent = await last9.sendEvent(token, event);
+      const sent = await last9.sendEvent(token, 'no.such-org', event);
       assert.equal(!sent.ok && sent.failure.kind === 'http' && sent.failure.status, 404);
       assert.equal(fake.requestsTo('event').length, 1);
       assert.equal(fake.requestsTo('event')[0]?.path, '/api/v4/organizations/no.such-org/change_events');
@@ -243,5 +242,19 @@ describe('parseAccessToken', () => {
     assert.ok(!(result as string).includes('at-secret-typo-field'));
     const notJson = parseAccessToken('at-secret-plain-text', NOW);
     assert.ok(!(notJson as string).includes('at-secret-plain-text'));
+  });
+});
+
+describe('tokenOrganization', () => {
+  const jwt = (claims: unknown, signature = 'c2lnbmF0dXJl') => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+
+  test("the organization_slug claim of a Last9 access token (a JWT), as Last9's MCP server reads it", () => {
+    assert.equal(tokenOrganization(jwt({ organization_slug: 'acme-corp', exp: 1 })), 'acme-corp');
+  });
+
+  test('a token that does not say, or says something that is not a slug, is opaque: no organization', () => {
+    for (const token of ['l9at-0123456789abcdef', jwt({ org: 'acme' }), jwt({ organization_slug: '../admin' }), jwt({ organization_slug: 7 }), jwt(['acme']), 'a.%%%.c', `${jwt({ organization_slug: 'acme' })}.extra`, jwt({ organization_slug: 'a..b' })]) {
+      assert.equal(tokenOrganization(token), undefined, token);
+    }
   });
 });

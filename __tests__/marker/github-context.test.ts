@@ -7,14 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { readEvent } from '../../src/marker/event-payload.js';
-import { deployedRevision } from '../../src/marker/github-context.js';
+import { deployed, deployedRevision, type Revision } from '../../src/marker/github-context.js';
+import { commentOnPullRequest, webhookExample } from '../../testing/webhook-examples.js';
 import { readGithubContext } from '../../src/runner/event-file.js';
 import { lifecycleHarness } from '../../testing/harness.js';
 import { pushContext } from '../../testing/runner.js';
 
-/** deployedRevision of a payload as GitHub sends it, read as the action reads it. */
+/** deployedRevision of a payload as GitHub sends it, read as the action reads it; what it does not say is left out. */
 function revisionOf({ env, payload }: { env: Record<string, string>; payload: unknown }) {
-  return deployedRevision({ env, event: readEvent(payload).event });
+  return JSON.parse(JSON.stringify(deployedRevision({ env, event: readEvent(payload).event }))) as Revision;
 }
 
 const DEFAULT_BRANCH_TIP = '1111111111111111111111111111111111111111';
@@ -68,7 +69,7 @@ describe('deployedRevision', () => {
 
   test('workflow_run of a push has no pull request', () => {
     const payload = { workflow_run: { ...EVENTS.workflow_run.payload.workflow_run, head_branch: 'main', pull_requests: [] } };
-    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload }), { commitSha: BUILT_COMMIT, branch: 'main', pullRequestNumber: undefined });
+    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload }), { commitSha: BUILT_COMMIT, branch: 'main' });
   });
 
   for (const event of ['pull_request_review', 'pull_request_review_comment'] as const) {
@@ -94,7 +95,54 @@ describe('deployedRevision', () => {
   test('a payload without the event\'s object falls back to the environment; odd values are left out', () => {
     assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload: {} }), { commitSha: DEFAULT_BRANCH_TIP, branch: 'main' });
     const odd = { workflow_run: { head_sha: { sha: 'x' }, head_branch: null, pull_requests: 'none' } };
-    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload: odd }), { commitSha: undefined, branch: undefined, pullRequestNumber: undefined });
+    assert.deepEqual(revisionOf({ env: EVENTS.workflow_run.env, payload: odd }), {});
+  });
+});
+
+describe('deployedRevision on the payloads GitHub publishes', () => {
+  const env = (event: string, extra: Record<string, string> = {}) => ({ ...pushContext(), GITHUB_EVENT_NAME: event, GITHUB_SHA: DEFAULT_BRANCH_TIP, ...extra });
+
+  test('a comment on a pull request (ChatOps) names the pull request, not the default branch tip it runs on', () => {
+    assert.deepEqual(revisionOf({ env: env('issue_comment'), payload: commentOnPullRequest(44, 'Retry declined cards once') }), { pullRequestNumber: '44', pullRequestTitle: 'Retry declined cards once' });
+  });
+
+  test('a comment on a plain issue is a run on the default branch', () => {
+    const revision = revisionOf({ env: env('issue_comment'), payload: webhookExample('issue_comment') });
+    assert.deepEqual([revision.commitSha, revision.pullRequestNumber], [DEFAULT_BRANCH_TIP, undefined]);
+  });
+
+  test("workflow_run: the commit message is the built commit's (workflow_run.head_commit), not the default branch's", () => {
+    const payload = webhookExample('workflow_run', (example) => example.action === 'completed');
+    const revision = revisionOf({ env: env('workflow_run'), payload });
+    assert.equal(revision.commitSha, payload.workflow_run.head_sha);
+    assert.equal(revision.commitMessage, payload.workflow_run.head_commit.message);
+  });
+});
+
+describe('deployed: the commit the workflow names (commit_sha, repository)', () => {
+  const push = webhookExample('push', (example) => example.ref.startsWith('refs/tags/') && example.head_commit !== null);
+  const context = { env: { ...pushContext(), GITHUB_SHA: push.after, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'simple-tag' }, event: readEvent(push).event };
+  const ROLLBACK_TARGET = '3'.repeat(40);
+
+  test("naming the event's own commit changes nothing", () => {
+    const own = deployed(context, { commitSha: push.after });
+    assert.deepEqual([own.isEventCommit, own.tag, own.commitMessage], [true, 'simple-tag', push.head_commit.message]);
+  });
+
+  test("another commit: the event's branch, tag, message and pull request are not its own, and are left out", () => {
+    const pullRequest = { env: { ...pushContext(), GITHUB_EVENT_NAME: 'pull_request' }, event: readEvent({ pull_request: { number: 7, title: 'x', head: { sha: BUILT_COMMIT, ref: 'fix' } } }).event };
+    assert.deepEqual(JSON.parse(JSON.stringify(deployed(pullRequest, { commitSha: ROLLBACK_TARGET }))), {
+      commitSha: ROLLBACK_TARGET,
+      repository: 'acme/payments-api',
+      isEventCommit: false,
+      pullRequestHint: '7',
+    });
+    assert.deepEqual([deployed(context, { commitSha: ROLLBACK_TARGET }).tag, deployed(context, { commitSha: ROLLBACK_TARGET }).commitMessage], [undefined, undefined]);
+  });
+
+  test("another repository: nothing of this one's event describes the commit; without commit_sha no commit is known", () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(deployed(context, { repository: 'acme/ledger' }))), { repository: 'acme/ledger', isEventCommit: false });
+    assert.equal(deployed(context, { repository: 'ACME/payments-api' }).isEventCommit, true, 'owner/name in another case is this repository');
   });
 });
 
@@ -131,7 +179,7 @@ describe('readGithubContext', () => {
       const path = join(dir, 'event.json');
       writeFileSync(path, JSON.stringify({ ...EVENTS.workflow_run.payload, workflow_run: { ...EVENTS.workflow_run.payload.workflow_run, head_sha: { oid: 'x' }, id: 1.5 } }));
       const { context, notice } = readGithubContext({ GITHUB_EVENT_PATH: path });
-      assert.deepEqual(context.event.workflowRun, { id: undefined, headSha: undefined, headBranch: 'feature/faster-checkout', pullRequestNumber: '42' });
+      assert.deepEqual(context.event.workflowRun, { id: undefined, headSha: undefined, headBranch: 'feature/faster-checkout', pullRequestNumber: '42', headCommitMessage: undefined });
       assert.equal(notice, 'the event payload (GITHUB_EVENT_PATH) has fields not of the type GitHub sends, left out: "workflow_run.id", "workflow_run.head_sha"');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readEvent } from '../../src/marker/event-payload.js';
 import type { Answer, CommitRange, DeploymentNode, WhatShippedAnswer } from '../../src/marker/github-facts.js';
-import type { GithubContext } from '../../src/marker/github-context.js';
+import type { GithubContext, NamedRevision } from '../../src/marker/github-context.js';
 import { choosePullRequest, decideShipped, describeMissing, previousDeployment, rangeFigures, shippedAttributes, shippedPlan, type ShippedFacts } from '../../src/marker/shipped.js';
 import { pushContext } from '../../testing/runner.js';
+import { webhookExample } from '../../testing/webhook-examples.js';
 
 const SHA = 'a'.repeat(40);
 const BEFORE = 'b'.repeat(40);
@@ -24,7 +25,7 @@ const dispatch = context({ GITHUB_EVENT_NAME: 'workflow_dispatch' }, {});
 const range = (totalCommits: number, committedAt?: string[]): Answer<CommitRange> => ({ ok: true, value: { status: 'ahead', aheadBy: totalCommits, behindBy: 0, totalCommits, committedAt } });
 const deployments = (...nodes: Array<DeploymentNode | undefined>): WhatShippedAnswer['deployments'] => ({ ok: true, value: { nodes, more: false } });
 const lookup = (answer: Partial<WhatShippedAnswer>): WhatShippedAnswer => ({ pullRequests: { ok: true, value: [] }, deployments: deployments(), ...answer });
-const decide = (on: GithubContext, facts: ShippedFacts) => decideShipped(on, shippedPlan(on), facts, OPTIONS);
+const decide = (on: GithubContext, facts: ShippedFacts, named?: NamedRevision) => decideShipped(on, shippedPlan(on, named), facts, OPTIONS);
 
 describe('decideShipped', () => {
   test('the previous deployment bounds the range; its compare gives the count and the lead time', () => {
@@ -90,6 +91,12 @@ describe('decideShipped', () => {
     assert.equal(decide(odd, { ranges: new Map() }).pullRequest?.url, undefined);
   });
 
+  test("the push that created its branch (GitHub's example: before is all zeros) has no range of its own", () => {
+    const created = webhookExample('push', (example) => example.ref.startsWith('refs/heads/') && /^0+$/.test(example.before));
+    const changes = decide(context({ GITHUB_SHA: created.after }, created), { lookup: lookup({}), ranges: new Map() });
+    assert.deepEqual(changes, { missing: [] });
+  });
+
   test('nothing is decided for a commit that is not a commit', () => {
     assert.deepEqual(decide(context({ GITHUB_SHA: 'main', GITHUB_EVENT_NAME: 'workflow_dispatch' }, {}), { lookup: 'pending', ranges: new Map() }), { missing: [] });
   });
@@ -109,10 +116,81 @@ describe('choosePullRequest', () => {
   });
 });
 
-test('previousDeployment: the newest successful one of another commit; failed, pending and inactive ones skipped', () => {
-  const list = { nodes: [{ commitSha: SHA, state: 'IN_PROGRESS' as const }, { commitSha: DEPLOYED, state: 'FAILURE' as const }, { commitSha: 'e'.repeat(40), state: 'INACTIVE' as const }, { commitSha: SHA, state: 'SUCCESS' as const }, { commitSha: BEFORE, state: 'SUCCESS' as const }], more: false };
-  assert.deepEqual(previousDeployment(list, SHA), { sha: BEFORE });
-  assert.deepEqual(previousDeployment({ nodes: list.nodes.slice(0, 4), more: false }, SHA), {});
+test("previousDeployment: the newest successful one other than this run's own, of the same commit too; failed, pending and inactive ones skipped", () => {
+  const run = (id: string) => `https://github.com/acme/payments-api/actions/runs/${id}/job/7`;
+  const list = {
+    nodes: [
+      { commitSha: SHA, state: 'IN_PROGRESS' as const, logUrl: run('9') },
+      { commitSha: SHA, state: 'SUCCESS' as const, logUrl: run('9') },
+      { commitSha: DEPLOYED, state: 'FAILURE' as const, logUrl: run('8') },
+      { commitSha: 'e'.repeat(40), state: 'INACTIVE' as const, logUrl: run('7') },
+      { commitSha: SHA, state: 'SUCCESS' as const, logUrl: run('6') },
+      { commitSha: BEFORE, state: 'SUCCESS' as const, logUrl: run('5') },
+    ],
+    more: false,
+  };
+  assert.deepEqual(previousDeployment(list, '9'), { sha: SHA }, 'an earlier run of the same commit: a redeploy');
+  assert.deepEqual(previousDeployment({ nodes: list.nodes.slice(0, 4), more: false }, '9'), {});
+  assert.deepEqual(previousDeployment(list, undefined), { sha: SHA });
+});
+
+describe('redeploys and rollbacks', () => {
+  const previous = (sha: string) => lookup({ deployments: deployments({ commitSha: sha, state: 'SUCCESS', logUrl: 'https://github.com/acme/payments-api/actions/runs/1/job/2' }) });
+
+  test('a redeploy of the commit deployed last ships nothing new: commit_count 0, no range, no lead time', () => {
+    const changes = decide(dispatch, { lookup: previous(SHA), ranges: new Map() });
+    assert.deepEqual(changes, { missing: [], previousCommitSha: SHA, commitCount: 0 });
+  });
+
+  test('a commit behind the previous deployment is a rollback: it claims no commits shipped', () => {
+    const behind: Answer<CommitRange> = { ok: true, value: { status: 'behind', aheadBy: 0, behindBy: 4, totalCommits: 0, committedAt: [] } };
+    const changes = decide(dispatch, { lookup: previous(DEPLOYED), ranges: new Map([[DEPLOYED, behind]]) });
+    assert.deepEqual(changes, {
+      missing: [],
+      previousCommitSha: DEPLOYED,
+      compareUrl: `https://github.com/acme/payments-api/compare/${DEPLOYED}...${SHA}`,
+      rollback: true,
+      commitCount: 0,
+    });
+    assert.deepEqual(shippedAttributes(changes), { previous_commit_sha: DEPLOYED, compare_url: changes.compareUrl, commit_count: '0', rollback: 'true' });
+  });
+});
+
+describe('a commit the workflow names (commit_sha, repository)', () => {
+  const NAMED = 'd'.repeat(40);
+  const headOf = (number: number, merged: boolean) => ({ number, title: `PR ${number}`, merged, headRefName: `branch-${number}`, headRefOid: NAMED });
+
+  test("the push's own range and pull request are not the named commit's; GitHub's answers for it are", () => {
+    const plan = shippedPlan(push, { commitSha: NAMED });
+    assert.deepEqual([plan.sha, plan.pushBefore, plan.pushedCommits, plan.namedCommit], [NAMED, undefined, undefined, true]);
+    const answer = lookup({ pullRequests: { ok: true, value: [headOf(44, false)] }, commitMessage: 'Retry declined cards once' });
+    const changes = decide(push, { lookup: answer, ranges: new Map() }, { commitSha: NAMED });
+    assert.deepEqual(shippedAttributes(changes), { commit_message: 'Retry declined cards once' }, 'an open pull request alone is not what shipped');
+    const chatOps = context({ GITHUB_EVENT_NAME: 'issue_comment' }, { issue: { number: 44, title: 'PR 44', pull_request: { url: 'x' } } });
+    assert.deepEqual(shippedAttributes(decide(chatOps, { lookup: answer, ranges: new Map() }, { commitSha: NAMED })), {
+      github_pr_number: '44',
+      github_pr_title: 'PR 44',
+      github_pr_url: 'https://github.com/acme/payments-api/pull/44',
+      branch: 'branch-44',
+      commit_message: 'Retry declined cards once',
+    });
+  });
+
+  test("the event's pull request is taken only when GitHub associates it with the named commit", () => {
+    const chatOps = context({ GITHUB_EVENT_NAME: 'issue_comment' }, { issue: { number: 44, pull_request: { url: 'x' } } });
+    const mainTip = { number: 41, title: 'PR 41', merged: true, mergeCommitSha: NAMED, headRefName: 'branch-41', headRefOid: 'e'.repeat(40) };
+    const changes = decide(chatOps, { lookup: lookup({ pullRequests: { ok: true, value: [mainTip] } }), ranges: new Map() }, { commitSha: NAMED });
+    assert.equal(changes.pullRequest?.number, '41', '.deploy main from a pull request: the merged PR of the commit deployed');
+    assert.equal(changes.branch, undefined, "the PR's head is not the commit");
+    assert.equal(decide(chatOps, { lookup: 'pending', ranges: new Map() }, { commitSha: NAMED }).pullRequest, undefined, 'unknown: left out');
+  });
+
+  test('in another repository: the pull request and the range are linked there', () => {
+    const answer = lookup({ pullRequests: { ok: true, value: [{ ...headOf(12, true), mergeCommitSha: NAMED }] }, deployments: deployments({ commitSha: DEPLOYED, state: 'SUCCESS' }) });
+    const changes = decide(dispatch, { lookup: answer, ranges: new Map([[DEPLOYED, range(1)]]) }, { commitSha: NAMED, repository: 'acme/ledger' });
+    assert.equal(changes.pullRequest?.url, 'https://github.com/acme/ledger/pull/12');
+    assert.equal(changes.compareUrl, `https://github.com/acme/ledger/compare/${DEPLOYED}...${NAMED}`);
+  });
 });
 
 test('rangeFigures: whole seconds from the oldest committer date, never negative, over any number of commits', () => {

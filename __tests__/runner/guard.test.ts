@@ -13,14 +13,15 @@ for (const [signal, code] of [
   ['SIGTERM', 143],
   ['SIGBREAK', 149], // Windows: the runner escalates a cancellation with Ctrl+Break
 ] as const) {
-  test(`${signal}: one warning saying what it means for the marker, then exit ${code} at once`, (t) => {
+  test(`${signal}: one warning saying what it means for the marker now, then exit ${code} at once`, (t) => {
     const printed: string[] = [];
     t.mock.method(process.stdout, 'write', (chunk: string) => printed.push(chunk) > 0);
     const exits: number[] = [];
     exitPromptlyOnCancel('before Last9 confirmed the start event.', (exitCode) => exits.push(exitCode));
+    exitPromptlyOnCancel('before Last9 confirmed the stop event.', (exitCode) => exits.push(exitCode));
     process.emit(signal as NodeJS.Signals);
     t.mock.restoreAll();
     assert.deepEqual(exits, [code]);
-    assert.deepEqual(printed, [`::warning::Last9: the step was cancelled (${signal}) before Last9 confirmed the start event.\n`]);
+    assert.deepEqual(printed, [`::warning::Last9: the step was cancelled (${signal}) before Last9 confirmed the stop event.\n`]);
   });
 }

@@ -30,17 +30,21 @@ function onlyProblem(result: SettingsResult, input: string): InputProblem {
 }
 
 describe('readSettings: required inputs and defaults', () => {
-  test('only the three required inputs: every other setting has its documented default', () => {
+  test('only the two required inputs: every other setting has its documented default', () => {
     const result = read(
-      { refresh_token: 'rt-123456', org_slug: 'acme', env: 'production' },
+      { refresh_token: 'rt-123456', env: 'production' },
       { GITHUB_REPOSITORY: 'acme/payments-api', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'main' },
     );
     const settings = settingsOf(result);
     assert.deepEqual(result.warnings, []);
     assert.equal(settings.refreshToken, 'rt-123456');
-    assert.equal(settings.orgSlug, 'acme');
+    assert.equal(settings.orgSlug, undefined, "the access token's organization");
     assert.equal(settings.env, 'production');
     assert.equal(settings.service, 'payments-api');
+    assert.deepEqual(settings.services, ['payments-api']);
+    assert.equal(settings.commitSha, undefined);
+    assert.equal(settings.repository, undefined);
+    assert.equal(settings.resultGiven, false);
     assert.equal(settings.eventName, 'deployment');
     assert.equal(settings.eventState, 'window');
     assert.equal(settings.apiBaseUrl, 'https://app.last9.io');
@@ -74,7 +78,7 @@ describe('readSettings: required inputs and defaults', () => {
     assert.equal(settings.eventState, 'start', 'event_state is case-insensitive');
   });
 
-  for (const missing of ['refresh_token', 'org_slug', 'env']) {
+  for (const missing of ['refresh_token', 'env']) {
     test(`${missing} empty is a problem naming ${missing}`, () => {
       const inputs: Record<string, string> = { refresh_token: 'rt-123456', org_slug: 'acme', env: 'production' };
       inputs[missing] = '   ';
@@ -83,10 +87,10 @@ describe('readSettings: required inputs and defaults', () => {
     });
   }
 
-  test('all three required inputs empty: three problems, one per input, in no particular order', () => {
+  test('both required inputs empty: two problems, one per input, in no particular order', () => {
     const result = read({}, { GITHUB_REPOSITORY: 'acme/api' });
     assert.equal(result.settings, undefined);
-    assert.deepEqual(result.problems.map((problem) => problem.input).sort(), ['env', 'org_slug', 'refresh_token']);
+    assert.deepEqual(result.problems.map((problem) => problem.input).sort(), ['env', 'refresh_token']);
   });
 });
 
@@ -266,6 +270,45 @@ describe('readSettings: service and service_name', () => {
   test('no service, no service_name and no GITHUB_REPOSITORY is a problem naming service', () => {
     onlyProblem(read(base, {}), 'service');
   });
+
+  test('several services, separated by commas or new lines, each once: the first is `service`', () => {
+    const settings = settingsOf(read({ ...base, service_name: 'api, worker\n\nscheduler,api,' }, { GITHUB_REPOSITORY: 'acme/mono' }));
+    assert.deepEqual([settings.service, settings.services], ['api', ['api', 'worker', 'scheduler']]);
+  });
+
+  test('a service name with a space is kept whole, with a notice that lists are comma- or newline-separated', () => {
+    const result = read({ ...base, service: 'api worker, billing' }, { GITHUB_REPOSITORY: 'acme/mono' });
+    assert.deepEqual(settingsOf(result).services, ['api worker', 'billing']);
+    assert.deepEqual(result.notices, ['service "api worker" is kept as one service name with a space in it; several services are separated by commas or new lines']);
+  });
+});
+
+describe('readSettings: commit_sha, repository and result', () => {
+  const base = { refresh_token: 'rt-123456', env: 'prod' };
+  const TAG_RUN = { GITHUB_REPOSITORY: 'acme/api', GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v2.4.1', GITHUB_SHA: 'a'.repeat(40) };
+
+  test('commit_sha is a full SHA, in any case; the tag of the run is its version only if the commit is the run\'s', () => {
+    const named = settingsOf(read({ ...base, commit_sha: 'B'.repeat(40) }, TAG_RUN));
+    assert.deepEqual([named.commitSha, named.version], ['b'.repeat(40), undefined]);
+    assert.equal(settingsOf(read({ ...base, commit_sha: 'a'.repeat(40) }, TAG_RUN)).version, 'v2.4.1');
+  });
+
+  test('repository is owner/name', () => {
+    assert.equal(settingsOf(read({ ...base, repository: 'acme/ledger.api' }, TAG_RUN)).repository, 'acme/ledger.api');
+    onlyProblem(read({ ...base, repository: 'ledger' }, TAG_RUN), 'repository');
+  });
+
+  test('result wins over job_status and says the workflow gave it; one that is not a result is a warning, and no result', () => {
+    const given = settingsOf(read({ ...base, result: 'Failure', job_status: 'success' }, TAG_RUN));
+    assert.deepEqual([given.jobStatus, given.resultGiven], ['failure', true]);
+    const odd = read({ ...base, result: 'skipped', job_status: 'success' }, TAG_RUN);
+    assert.deepEqual([settingsOf(odd).jobStatus, odd.warnings], [undefined, ['result "skipped" is not success, failure or cancelled; the stop is sent without a result']]);
+  });
+
+  test('event_state both is its own state, said nothing of', () => {
+    const result = read({ ...base, event_state: 'BOTH' }, TAG_RUN);
+    assert.deepEqual([settingsOf(result).eventState, result.notices, result.warnings], ['both', [], []]);
+  });
 });
 
 describe('readSettings: version', () => {
@@ -324,17 +367,15 @@ describe('readSettings: custom_attributes', () => {
     assert.ok(problem.message.includes('owner'), problem.message);
   });
 
-  test('a line without "=" is a problem naming custom_attributes and the line number', () => {
-    const problem = onlyProblem(withCustom('team=payments\njust-a-word\n'), 'custom_attributes');
-    assert.match(problem.message, /line 2/);
+  test('key:value lines, as Datadog tags and Grafana annotation tags are written: the first "=" or ":" ends the key', () => {
+    const settings = settingsOf(withCustom('team:payments\nregion: eu-west-1\nurl:https://status.example.com\nquery=a:b'));
+    assert.deepEqual(settings.customAttributes, { team: 'payments', region: 'eu-west-1', url: 'https://status.example.com', query: 'a:b' });
   });
 
-  test('a line with an empty key is a problem naming custom_attributes', () => {
-    onlyProblem(withCustom('=value'), 'custom_attributes');
-  });
-
-  test('a JSON array at the top level is refused', () => {
-    onlyProblem(withCustom('["team", "payments"]'), 'custom_attributes');
+  test('a line that is neither is dropped with one warning naming it; the other lines are sent', () => {
+    const result = withCustom('team=payments\njust-a-word\n=value\n["team", "payments"]');
+    assert.deepEqual(settingsOf(result).customAttributes, { team: 'payments' });
+    assert.deepEqual(result.warnings, ['custom_attributes line 2 ("just-a-word"), line 3 ("=value"), line 4 ("[\\"team\\", \\"payments\\"]") are not key=value or key:value, and dropped']);
   });
 });
 
@@ -437,18 +478,7 @@ function problemsOf(inputs: Record<string, string>): Array<[string, string]> {
   return readDefaults({ ...REQUIRED, ...inputs }).problems.map((problem) => [problem.input, problem.message]);
 }
 
-describe("event_state: both (Last9's earlier action)", () => {
-  test('is a window, with one notice that says so and no warning', () => {
-    for (const raw of ['both', 'BOTH']) {
-      const result = readDefaults({ ...REQUIRED, event_state: raw });
-      assert.equal(settingsOf(result).eventState, 'window');
-      assert.deepEqual(result.warnings, []);
-      assert.equal(result.notices.length, 1);
-      assert.match(result.notices[0] ?? '', /^event_state: both is taken as a window/);
-    }
-    assert.deepEqual(readDefaults({ ...REQUIRED, event_state: 'window' }).notices, []);
-  });
-});
+
 
 describe('deployment_id, started_at', () => {
   const startedAt = (raw: string) => readDefaults({ ...REQUIRED, event_state: 'stop', deployment_id: 'abc', started_at: raw }).settings?.startedAt?.toISOString();
@@ -542,7 +572,6 @@ test('started_at on a stop without deployment_id is ignored, with a warning', ()
 describe('the annotation each wrong input gives', () => {
   const workflow = { refresh_token: 'l9rt-secret', org_slug: 'acme', env: 'production', service: 'payments-api', api_base_url: 'http://127.0.0.1:8080' };
   const cases: Array<[string, Record<string, string>, RegExp]> = [
-    ['org_slug', { org_slug: '' }, /^Input "org_slug" is required/],
     ['env', { env: '   ' }, /^Input "env" is required/],
     ['org_slug', { org_slug: 'acme..x' }, /^Input "org_slug" must be your Last9 organization slug.*no "\/", "\.\."/],
     ['org_slug', { org_slug: 'my org' }, /^Input "org_slug" must be your Last9 organization slug/],
@@ -556,7 +585,9 @@ describe('the annotation each wrong input gives', () => {
     ['retry_backoff_ms', { retry_backoff_ms: '1e3' }, /^Input "retry_backoff_ms" must be a whole number/],
     ['max_retry_backoff_ms', { retry_backoff_ms: '5000', max_retry_backoff_ms: '100' }, /^Input "max_retry_backoff_ms" must be at least retry_backoff_ms \(5000\)/],
     ['custom_attributes', { custom_attributes: '{"team": {"name": "payments"}}' }, /^Input "custom_attributes" value of "team" must be a string, number or boolean/],
-    ['custom_attributes', { custom_attributes: 'team: payments' }, /^Input "custom_attributes" line 1 is not key=value/],
+    ['commit_sha', { commit_sha: 'HEAD~1' }, /^Input "commit_sha" must be a full commit SHA: 40 hexadecimal digits/],
+    ['repository', { repository: 'https://github.com/acme/api' }, /^Input "repository" must be owner\/name/],
+    ['service', { service: Array.from({ length: 21 }, (_, index) => `svc-${index}`).join(',') }, /^Input "service" lists 21 services; one step marks at most 20/],
     ['fail_on_error', { fail_on_error: 'maybe' }, /^Input "fail_on_error" must be true or false, got "maybe"/],
     ['include_github_attributes', { include_github_attributes: 'yes please' }, /^Input "include_github_attributes" must be true or false/],
     ['service', { service: 'a', service_name: 'b' }, /^Input "service" and service_name disagree/],
@@ -579,7 +610,9 @@ describe('the annotation each wrong input gives', () => {
 describe('values from outside never become commands, leaks or walls of text', () => {
   for (const input of ['service', 'service_name', 'env', 'event_name'] as const) {
     test(`${input}: a newline or control character is an input error naming it`, () => {
-      for (const raw of ['api\n::stop-commands::pwn\nx', 'api\u0007', 'api\u001b[31m', 'api\u2028x']) {
+      // A new line separates services.
+      const newLine = input === 'service' || input === 'service_name' ? [] : ['api\n::stop-commands::pwn\nx'];
+      for (const raw of [...newLine, 'api\r::stop-commands::pwn', 'api\u0007', 'api\u001b[31m', 'api\u2028x']) {
         const problems = problemsOf({ [input]: raw });
         assert.deepEqual(problems.map(([name]) => name), [input], JSON.stringify(raw));
         assert.equal(problems[0]?.[1], 'must be one line, without control characters');

@@ -25,40 +25,46 @@ class FakeJob {
 }
 
 const api = { service: 'payments-api', env: 'production', eventName: 'deployment' };
-const opened = (deploymentId: string) => ({ deploymentId, startedAt: '2026-01-15T17:57:22.000Z', attributes: { deployment_id: deploymentId, team: 'payments' } });
+const opened = (deploymentId: string, service = api.service) => ({ deploymentId, service, startedAt: '2026-01-15T17:57:22.000Z', attributes: { deployment_id: deploymentId, team: 'payments' } });
+/** A start (or window) step of `key`'s service that opened `deploymentId`. */
+const openOne = (state: StepState, key: typeof api, deploymentId: string, postStop?: 'always' | 'if-the-job-failed') =>
+  state.windowsOpened(key, [opened(deploymentId, key.service)], postStop);
 
 describe('StepState', () => {
-  test('a window step leaves its post step the window, the token, the start outcome and the warnings shown', () => {
+  test('a step leaves its post step each window it opened, when to stop them, the token, each start\'s outcome and the warnings shown', () => {
     const job = new FakeJob();
     const main = job.step();
     const state = new StepState(main.files);
-    state.windowOpened(api, opened('a'), true);
+    state.windowsOpened(api, [opened('a'), opened('b', 'worker')], 'if-the-job-failed');
     state.accessTokenReceived({ token: 'l9at-xyz', expiresAtMs: 1 });
-    state.startDelivered(false);
+    state.startDelivered([false, undefined]);
     state.warningsShown(['Last9: careful']);
     assert.deepEqual(new StepState(job.step(main.state).files).postState(), {
-      window: opened('a'),
-      startDelivered: false,
+      windows: [opened('a'), opened('b', 'worker')],
+      stop: 'if-the-job-failed',
+      startDelivered: [false, undefined],
       accessToken: { token: 'l9at-xyz', expiresAtMs: 1 },
       warningsShown: ['Last9: careful'],
     });
+    assert.equal(new StepState(job.step().files).newestOpenWindow({ ...api, service: 'worker' })?.deploymentId, 'b');
   });
 
-  test('a start step (closed by a stop step, not its post step) leaves its post step nothing', () => {
+  test('a step whose stop it sends itself (event_state both) leaves its post step nothing', () => {
     const job = new FakeJob();
     const main = job.step();
-    new StepState(main.files).windowOpened(api, opened('a'), false);
+    openOne(new StepState(main.files), api, 'a');
     assert.equal(new StepState(job.step(main.state).files).postState(), undefined);
     assert.equal(new StepState(job.step().files).newestOpenWindow(api)?.deploymentId, 'a');
   });
 
   test('a stop step finds the newest open window for its service, env and event name, with the start\'s attributes', () => {
     const job = new FakeJob();
-    new StepState(job.step().files).windowOpened(api, opened('a'), true);
-    new StepState(job.step().files).windowOpened({ ...api, env: 'staging' }, opened('other-env'), true);
-    new StepState(job.step().files).windowOpened(api, opened('b'), false);
+    openOne(new StepState(job.step().files), api, 'a', 'always');
+    openOne(new StepState(job.step().files), { ...api, env: 'staging' }, 'other-env', 'always');
+    openOne(new StepState(job.step().files), api, 'b');
     const later = new StepState(job.step().files);
-    assert.deepEqual(later.newestOpenWindow(api), { ...opened('b'), closed: false });
+    const { service: _service, ...window } = opened('b');
+    assert.deepEqual(later.newestOpenWindow(api), { ...window, closed: false });
     later.windowClosed(api, opened('b'));
     assert.equal(new StepState(job.step().files).newestOpenWindow(api)?.deploymentId, 'a');
     assert.equal(new StepState(job.step().files).newestOpenWindow({ ...api, eventName: 'rollback' }), undefined);
@@ -66,9 +72,9 @@ describe('StepState', () => {
 
   test('reopening a window for the same service never reopens the one already closed', () => {
     const job = new FakeJob();
-    new StepState(job.step().files).windowOpened(api, opened('a'), true);
+    openOne(new StepState(job.step().files), api, 'a', 'always');
     new StepState(job.step().files).windowClosed(api, opened('a'));
-    new StepState(job.step().files).windowOpened(api, opened('b'), true);
+    openOne(new StepState(job.step().files), api, 'b', 'always');
     const end = new StepState(job.step().files);
     assert.equal(end.window(api, 'a')?.closed, true);
     assert.equal(end.window(api, 'b')?.closed, false);
@@ -77,11 +83,15 @@ describe('StepState', () => {
 
   test('what another job or a broken value left reads as nothing, never as a crash', () => {
     const job = new FakeJob();
-    const main = job.step({ window: '{"deploymentId": 1}', access_token: 'not json', start_delivered: 'maybe', warnings_shown: '{"a": 1}' });
+    const stop = { windows: '1', post_stop: 'always' };
+    const main = job.step({ ...stop, window_0: '{"deploymentId": 1}', access_token: 'not json', start_delivered: 'maybe', warnings_shown: '{"a": 1}' });
     assert.equal(new StepState(main.files).postState(), undefined);
-    const almost = job.step({ window: JSON.stringify(opened('a')), access_token: '{"token": ""}', start_delivered: 'maybe', warnings_shown: '[1, "Last9: x"]' });
-    assert.deepEqual(new StepState(almost.files).postState(), { window: opened('a'), startDelivered: undefined, accessToken: undefined, warningsShown: ['Last9: x'] });
-    new StepState(job.step().files).windowOpened(api, opened('a'), false);
+    for (const broken of [{ windows: '2' }, { windows: '1e9' }, { post_stop: 'sometimes' }]) {
+      assert.equal(new StepState(job.step({ ...stop, window_0: JSON.stringify(opened('a')), ...broken }).files).postState(), undefined, JSON.stringify(broken));
+    }
+    const almost = job.step({ ...stop, window_0: JSON.stringify(opened('a')), access_token: '{"token": ""}', start_delivered: '[1]', warnings_shown: '[1, "Last9: x"]' });
+    assert.deepEqual(new StepState(almost.files).postState(), { windows: [opened('a')], stop: 'always', startDelivered: [undefined], accessToken: undefined, warningsShown: ['Last9: x'] });
+    openOne(new StepState(job.step().files), api, 'a');
     for (const name of Object.keys(job.env)) job.env[name] = '[';
     assert.equal(new StepState(job.step().files).newestOpenWindow(api), undefined);
     assert.equal(new StepState(job.step().files).window(api, 'a'), undefined);
@@ -89,19 +99,21 @@ describe('StepState', () => {
 
   test('a value of the wrong shape counts as unknown: a bad field is left out, a record without its closed flag is no record', () => {
     const job = new FakeJob();
-    const badFields = job.step({ window: JSON.stringify({ ...opened('a'), attributes: { team: 1 } }), access_token: '{"token": "l9at-xyz", "expiresAtMs": "soon"}' });
-    assert.deepEqual(new StepState(badFields.files).postState()?.window, { ...opened('a'), attributes: {} });
+    const stop = { windows: '1', post_stop: 'always' };
+    const badFields = job.step({ ...stop, window_0: JSON.stringify({ ...opened('a'), attributes: { team: 1 } }), access_token: '{"token": "l9at-xyz", "expiresAtMs": "soon"}' });
+    assert.deepEqual(new StepState(badFields.files).postState()?.windows, [{ ...opened('a'), attributes: {} }]);
     assert.deepEqual(new StepState(badFields.files).postState()?.accessToken, { token: 'l9at-xyz' });
-    assert.equal(new StepState(job.step({ window: JSON.stringify({ ...opened('a'), startedAt: 'yesterday' }) }).files).postState(), undefined);
+    assert.equal(new StepState(job.step({ ...stop, window_0: JSON.stringify({ ...opened('a'), startedAt: 'yesterday' }) }).files).postState(), undefined);
+    assert.equal(new StepState(job.step({ ...stop, window_0: JSON.stringify({ ...opened('a'), service: 7 }) }).files).postState(), undefined);
 
-    new StepState(job.step().files).windowOpened(api, opened('a'), false);
+    openOne(new StepState(job.step().files), api, 'a');
     const exported = (prefix: string) => Object.keys(job.env).find((name) => name.startsWith(prefix)) as string;
     const [record, openIds] = [exported(JOB_ENV_PREFIX.deployment), exported(JOB_ENV_PREFIX.openWindows)];
     job.env[record] = JSON.stringify({ startedAt: 5, attributes: ['x'], closed: false });
     job.env[openIds] = JSON.stringify(['x'.repeat(10_000), '', 7, 'a']);
     const later = new StepState(job.step().files);
     assert.deepEqual(later.newestOpenWindow(api), { deploymentId: 'a', startedAt: undefined, attributes: undefined, closed: false });
-    later.windowOpened(api, opened('b'), false);
+    openOne(later, api, 'b');
     assert.equal(job.env[openIds], '["a","b"]');
     job.env[record] = JSON.stringify({ ...opened('a'), closed: 'yes' });
     assert.equal(new StepState(job.step().files).window(api, 'a'), undefined);
@@ -110,7 +122,7 @@ describe('StepState', () => {
   test(`a job remembers the newest ${MAX_OPEN_WINDOWS} windows still open per service, so what it hands on stays small`, () => {
     const job = new FakeJob();
     const longestId = (index: number) => `w${index}`.padEnd(128, '-');
-    for (let index = 0; index < MAX_OPEN_WINDOWS + 10; index++) new StepState(job.step().files).windowOpened(api, opened(longestId(index)), false);
+    for (let index = 0; index < MAX_OPEN_WINDOWS + 10; index++) openOne(new StepState(job.step().files), api, longestId(index));
     const later = new StepState(job.step().files);
     const closedNewestFirst: string[] = [];
     for (let window = later.newestOpenWindow(api); window; window = later.newestOpenWindow(api)) {
@@ -126,7 +138,7 @@ describe('StepState', () => {
     const main = job.step();
     const warnings = Array.from({ length: 100 }, (_, index) => `Last9: warning ${index} `.padEnd(200, '.'));
     const state = new StepState(main.files);
-    state.windowOpened(api, opened('a'), true);
+    openOne(state, api, 'a', 'always');
     state.warningsShown(warnings);
     assert.ok((main.state.warnings_shown?.length ?? 0) <= MAX_WARNINGS_SHOWN_CHARS);
     // Each warning takes 203 characters of the list: 202 as a JSON string, and a comma.

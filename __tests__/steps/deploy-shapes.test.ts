@@ -179,31 +179,46 @@ describe('point marker', () => {
 });
 
 describe('across jobs', () => {
+  const contexts = { secrets: { LAST9_REFRESH_TOKEN: DEFAULT_REFRESH_TOKEN } };
+
+  /** The example's start job (its post step included), and the `needs` context its stop job sees. */
+  async function startJob(canary: 'success' | 'failure'): Promise<{ start: StepResult; needs: (startedAt?: string) => Record<string, unknown> }> {
+    const [startUse, stopUse] = markerUses('examples/workflows/across-jobs.yml');
+    assert.deepEqual([startUse?.job, stopUse?.job], ['start', 'stop']);
+    const job = newJob({ env: { ...pushContext(), GITHUB_JOB: 'start' } });
+    const startWith = { ...evaluate(startUse?.with ?? {}, contexts), api_base_url: fake.url };
+    const start = await job.runMain({ stepId: startUse?.stepId, inputs: startWith });
+    const post = await job.runPost({ stepId: startUse?.stepId, inputs: startWith });
+    assertQuiet(start, post);
+    assert.match(post.stdout, /still open: left for a stop step in a later job/, 'the start job succeeded: its post step leaves the window open');
+    const needs = (startedAt = start.outputs.started_at) => ({
+      start: { result: 'success', outputs: { deployment_id: start.outputs.deployment_id, started_at: startedAt } },
+      canary: { result: canary, outputs: {} },
+      rollout: { result: canary === 'success' ? 'success' : 'skipped', outputs: {} },
+    });
+    return { start, needs };
+  }
+
+  async function stopJob(needs: Record<string, unknown>, overrides: Record<string, string | undefined> = {}): Promise<StepResult> {
+    const stopUse = markerUses('examples/workflows/across-jobs.yml')[1];
+    const stopWith = Object.fromEntries(Object.entries({ ...evaluate(stopUse?.with ?? {}, { ...contexts, needs }), api_base_url: fake.url, ...overrides }).filter(([, value]) => value !== undefined));
+    return newJob({ env: { ...pushContext(), GITHUB_JOB: 'stop' } }).runMain({ inputs: stopWith as Record<string, string>, job: { status: 'success' } });
+  }
+
   for (const format of ['ISO 8601', 'epoch ms', 'epoch seconds'] as const) {
     test(`a stop in a later job closes the window from the start step's outputs (started_at as ${format})`, async () => {
-      const [startUse, stopUse] = markerUses('examples/workflows/across-jobs.yml');
-      assert.equal(startUse?.job, 'start');
-      assert.equal(stopUse?.job, 'rollout');
-      const contexts = { secrets: { LAST9_REFRESH_TOKEN: DEFAULT_REFRESH_TOKEN }, vars: { LAST9_ORG_SLUG: 'acme' } };
-
-      const startJob = newJob({ env: { ...pushContext(), GITHUB_JOB: 'start' } });
-      const startWith = { ...evaluate(startUse?.with ?? {}, contexts), api_base_url: fake.url };
-      const start = await startJob.runMain({ stepId: startUse?.stepId, inputs: startWith });
-      await startJob.runPost({ stepId: startUse?.stepId, inputs: startWith });
+      const { start, needs } = await startJob('success');
       await sleep(120);
-
       const startMs = Date.parse(start.outputs.started_at ?? '');
       const startedAt = { 'ISO 8601': start.outputs.started_at, 'epoch ms': String(startMs), 'epoch seconds': String(Math.floor(startMs / 1000)) }[format];
-      const needs = { start: { outputs: { deployment_id: start.outputs.deployment_id, started_at: startedAt } } };
-      const stopJob = newJob({ env: { ...pushContext(), GITHUB_JOB: 'rollout' } });
-      const stopWith = { ...evaluate(stopUse?.with ?? {}, { ...contexts, needs }), api_base_url: fake.url };
-      const stop = await stopJob.runMain({ inputs: stopWith, job: { status: 'success' } });
-      assertQuiet(start, stop);
+      const stop = await stopJob(needs(startedAt));
+      assertQuiet(stop);
 
       const [startEvent, stopEvent] = fake.events;
       assert.equal(fake.events.length, 2);
       assert.equal(stopEvent?.event_state, 'stop');
       assert.equal(stopEvent?.attributes.deployment_id, start.outputs.deployment_id);
+      assert.equal(stopEvent?.attributes.result, 'success');
       const duration = Number(stopEvent?.attributes.duration_ms);
       const gap = Date.parse(stopEvent?.timestamp ?? '') - Date.parse(startEvent?.timestamp ?? '');
       if (format === 'epoch seconds') assert.ok(duration >= gap && duration < gap + 1_000, `duration_ms ${duration} for a gap of ${gap} ms given to the second`);
@@ -215,9 +230,31 @@ describe('across jobs', () => {
         assert.equal(stopEvent?.attributes[key], startEvent?.attributes[key], key);
       }
       assert.equal(startEvent?.attributes.step_key, 'start');
-      assert.equal(stopEvent?.attributes.step_key, 'rollout');
+      assert.equal(stopEvent?.attributes.step_key, 'stop');
     });
   }
+
+  test("the canary failed: the stop job still runs, and its stop carries the failure of the jobs it spans, not its own job's success", async () => {
+    const { start, needs } = await startJob('failure');
+    const stop = await stopJob(needs());
+    assertQuiet(stop);
+    assert.deepEqual(fake.events.map((event) => [event.event_state, event.attributes.deployment_id, event.attributes.result]), [
+      ['start', start.outputs.deployment_id, undefined],
+      ['stop', start.outputs.deployment_id, 'failure'],
+    ]);
+    assert.equal(stop.outputs.result, 'failure');
+  });
+
+  test("a stop in a later job given no result says once that its result is only its own job's", async () => {
+    const { needs } = await startJob('failure');
+    const stop = await stopJob(needs(), { result: undefined });
+    assert.deepEqual(
+      stop.annotations.map((annotation) => annotation.level),
+      ['notice'],
+    );
+    assert.match(stop.annotations[0]?.message ?? '', /opened in another job, is this job's status \(success\); give result:/);
+    assert.equal(fake.events[1]?.attributes.result, 'success');
+  });
 });
 
 describe('several services in one job', () => {
@@ -272,7 +309,7 @@ describe('several services in one job', () => {
 });
 
 describe('monorepos and matrices', () => {
-  test('the example composite action, called once per service, gives each service its own window', async () => {
+  test("the example composite action, called once per service, gives each service its own window, closed with the job's result", async () => {
     const [use] = markerUses('examples/monorepo/.github/actions/deploy-service/action.yml');
     const calls = markerUses('examples/monorepo/.github/workflows/deploy.yml');
     assert.equal(calls.length, 0, 'the workflow reaches the marker only through the composite action');
@@ -280,7 +317,7 @@ describe('monorepos and matrices', () => {
     const services = ['payments-api', 'checkout-web', 'ledger-worker'];
     const withs = services.map((service) => ({
       ...evaluate(use?.with ?? {}, {
-        inputs: { service, environment: 'production', last9_refresh_token: DEFAULT_REFRESH_TOKEN, last9_org_slug: 'acme' },
+        inputs: { service, environment: 'production', last9_refresh_token: DEFAULT_REFRESH_TOKEN },
       }),
       api_base_url: fake.url,
     }));
@@ -288,12 +325,14 @@ describe('monorepos and matrices', () => {
     const mains = [];
     for (const [index, withValues] of withs.entries()) mains.push(await job.runMain({ stepId: `__self_${index}`, inputs: withValues }));
     const posts = [];
-    for (const [index, withValues] of [...withs.entries()].reverse()) posts.push(await job.runPost({ stepId: `__self_${index}`, inputs: withValues }));
+    // The last service's deploy failed: the job failed.
+    for (const [index, withValues] of [...withs.entries()].reverse()) posts.push(await job.runPost({ stepId: `__self_${index}`, inputs: withValues, job: { status: 'failure' } }));
     assertQuiet(...mains, ...posts);
 
     for (const service of services) {
       const [start, stop] = eventsOf(service);
       assert.equal(stop?.attributes.deployment_id, start?.attributes.deployment_id);
+      assert.equal(stop?.attributes.result, 'failure', 'every window takes the job\'s result, as the example says');
       assert.equal(start?.attributes.monorepo_path, `services/${service}`);
       assert.equal(start?.attributes.deployment_environment, 'production');
       assert.equal(start?.attributes.step_label, undefined, 'generated step ids are not labels');
@@ -302,7 +341,7 @@ describe('monorepos and matrices', () => {
 
   test('the example matrix workflow: one window per matrix job, with matrix_<key> attributes', async () => {
     const [use] = markerUses('examples/workflows/matrix-deploy.yml');
-    const contexts = { secrets: { LAST9_REFRESH_TOKEN: DEFAULT_REFRESH_TOKEN }, vars: { LAST9_ORG_SLUG: 'acme' } };
+    const contexts = { secrets: { LAST9_REFRESH_TOKEN: DEFAULT_REFRESH_TOKEN } };
     const matrix = ['payments-api', 'checkout-web'].flatMap((service) => ['eu-west-1', 'us-east-1'].map((region) => ({ service, region })));
     await Promise.all(
       matrix.map(async (combination) => {

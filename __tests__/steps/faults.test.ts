@@ -197,8 +197,9 @@ describe('the bundled action against a faulty Last9', { concurrency: true }, () 
       });
     });
 
-    test('404 on the event: check org_slug', async (t) => {
-      const { job, inputs, check } = await setUp(t);
+    test('404 on the event, with an access token that does not name its organization: check org_slug', async (t) => {
+      const { fake, job, inputs, check } = await setUp(t);
+      fake.tokenOrg = null;
       check(await job.runMain({ inputs: inputs({ org_slug: 'acme-typo' }) }), {
         tokenRequests: 1,
         eventRequests: 1,

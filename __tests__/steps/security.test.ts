@@ -24,10 +24,11 @@ function assertNoInjectedCommand(step: StepResult): void {
 const messages = (step: StepResult, level: 'error' | 'warning') => step.annotations.filter((annotation) => annotation.level === level).map((annotation) => annotation.message);
 
 describe('untrusted text never becomes a command, a link or a leak', { concurrency: 3 }, () => {
-  test('1. a newline in service, env or event_name cannot inject ::stop-commands:: (before the token exchange or ever)', async (t: TestContext) => {
-    for (const input of ['service', 'env', 'event_name']) {
+  test('1. a line break in service, env or event_name cannot inject ::stop-commands:: (before the token exchange or ever)', async (t: TestContext) => {
+    // A new line in service separates services; a carriage return alone does not.
+    for (const [input, value] of [['service', 'api\r::stop-commands::pwn'], ['env', 'api\n::stop-commands::pwn\nx'], ['event_name', 'api\n::stop-commands::pwn\nx']]) {
       const { fake, job, inputs } = await ownFakeAndJob(t);
-      const step = await job.runMain({ inputs: inputs({ event_state: 'stop', [input]: 'api\n::stop-commands::pwn\nx' }) });
+      const step = await job.runMain({ inputs: inputs({ event_state: 'stop', [input as string]: value as string }) });
       assertNoInjectedCommand(step);
       assert.deepEqual(messages(step, 'error'), [`Input "${input}" must be one line, without control characters. No marker was sent.`]);
       assert.equal(fake.requests.length, 0);

@@ -40,7 +40,8 @@ describe('FakeGitHub', () => {
   test("the scenario's deployments, newest first with their latest status, and the deployed commit's pull request", async () => {
     const { body } = await call('/graphql', { method: 'POST', body: { query: WHAT_SHIPPED_QUERY, variables } });
     const repository = (body.data as { repository: { commit: unknown; deployments: { nodes: Array<{ commitOid: string; latestStatus: { state: string } }> } } }).repository;
-    assert.deepEqual(repository.commit, { associatedPullRequests: { nodes: [{ number: 143, title: MERGED_PULL_REQUEST.pullRequest.title, merged: true, mergeCommit: { oid: MERGED_PULL_REQUEST.sha } }] } });
+    const pullRequest = { number: 143, title: MERGED_PULL_REQUEST.pullRequest.title, merged: true, mergeCommit: { oid: MERGED_PULL_REQUEST.sha }, headRefName: 'pr-143', headRefOid: 'a99b3875bce7be9d6c2347928ba3544f5e574f04' };
+    assert.deepEqual(repository.commit, { messageHeadline: `${MERGED_PULL_REQUEST.pullRequest.title} (#143)`, associatedPullRequests: { nodes: [pullRequest] } });
     assert.deepEqual(
       repository.deployments.nodes.map((node) => [node.commitOid.slice(0, 7), node.latestStatus.state]),
       [['b1ac627', 'IN_PROGRESS'], ['b1ac627', 'FAILURE'], ['67fa876', 'SUCCESS'], ['92c85fd', 'INACTIVE']],

@@ -4,11 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { redact, secretsInEnvironment, withoutSecretValues } from '../../src/text/redact.js';
 
-const SECRET = 'l9rt/s3cr3t+t0ken="x"';
+/** Its base64 has both "+" and "/", so that the standard and URL-safe forms differ. */
+const SECRET = 'l9rt/s3cr3t?>>~t0ken="x"';
 
 describe('redact', () => {
   test('blanks a secret as it is, JSON-escaped (with / escaped or not), base64, base64url and percent-encoded', () => {
     const base64 = Buffer.from(SECRET).toString('base64');
+    assert.ok(base64.includes('+') && base64.includes('/'), base64);
     const echoes = [
       SECRET,
       JSON.stringify(SECRET).slice(1, -1),

@@ -32,10 +32,11 @@ export const PULL_REQUESTS_READ = 10;
  */
 export const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: String!, $sha: GitObjectID!, $environment: String!, $pullRequests: Boolean!) {
   repository(owner: $owner, name: $name) {
-    commit: object(oid: $sha) @include(if: $pullRequests) {
+    commit: object(oid: $sha) {
       ... on Commit {
-        associatedPullRequests(first: ${PULL_REQUESTS_READ}) {
-          nodes { number title merged mergeCommit { oid } }
+        messageHeadline
+        associatedPullRequests(first: ${PULL_REQUESTS_READ}) @include(if: $pullRequests) {
+          nodes { number title merged mergeCommit { oid } headRefName headRefOid }
         }
       }
     }
@@ -51,7 +52,7 @@ export const WHAT_SHIPPED_QUERY = `query WhatShipped($owner: String!, $name: Str
  * The answer to WHAT_SHIPPED_QUERY: its `data` (partial when some fields failed) and its `errors`,
  * each of which names the field it failed (its `path`) and why (its `type`).
  */
-export function readWhatShipped(data: unknown, errors: unknown, askedPullRequests: boolean): WhatShippedAnswer {
+export function readWhatShipped(data: unknown, errors: unknown, askedPullRequests: boolean, repositoryName: string): WhatShippedAnswer {
   // Which field of `repository` an error failed (`commit` or `deployments`); undefined: the
   // repository itself, or the whole request.
   const failures = (list(errors) ?? []).map((error) => {
@@ -60,7 +61,10 @@ export function readWhatShipped(data: unknown, errors: unknown, askedPullRequest
   });
   const repository = isRecord(data) && isRecord(data.repository) ? data.repository : undefined;
   const failureOf = ({ type, field }: (typeof failures)[number], fallback: Permission): LookupFailure =>
-    graphQLFailure(type, field === 'deployments' ? 'deployments: read' : field === 'commit' ? 'pull-requests: read' : fallback);
+    // GitHub answers a repository the token may not read as one that does not exist.
+    type === 'NOT_FOUND' && field === undefined
+      ? { kind: 'unreadable-repository', repository: repositoryName }
+      : graphQLFailure(type, field === 'deployments' ? 'deployments: read' : field === 'commit' ? 'pull-requests: read' : fallback);
   const failureAt = (field: string, permission: Permission): LookupFailure | undefined => {
     const own = failures.find((failure) => failure.field === undefined || failure.field === field);
     // A failed field that may not be null (deployments) takes its repository with it: the other
@@ -71,9 +75,10 @@ export function readWhatShipped(data: unknown, errors: unknown, askedPullRequest
   };
   const deploymentsFailure = failureAt('deployments', 'deployments: read');
   const deployments = deploymentsFailure ? failed(deploymentsFailure) : readDeployments(repository?.deployments);
-  if (!askedPullRequests) return { deployments };
+  const commitMessage = isRecord(repository?.commit) ? text(repository.commit.messageHeadline) : undefined;
+  if (!askedPullRequests) return { commitMessage, deployments };
   const pullRequestsFailure = failureAt('commit', 'pull-requests: read');
-  return { pullRequests: pullRequestsFailure ? failed(pullRequestsFailure) : readPullRequests(repository?.commit), deployments };
+  return { pullRequests: pullRequestsFailure ? failed(pullRequestsFailure) : readPullRequests(repository?.commit), commitMessage, deployments };
 }
 
 function readPullRequests(commit: unknown): Answer<PullRequestNode[]> {
@@ -92,7 +97,7 @@ function readPullRequest(node: unknown): PullRequestNode | undefined {
   const { merged, mergeCommit } = node;
   const mergeCommitSha = isRecord(mergeCommit) ? commitSha(mergeCommit.oid) : undefined;
   if (number === undefined || typeof merged !== 'boolean' || (mergeCommit !== null && mergeCommit !== undefined && mergeCommitSha === undefined)) return undefined;
-  return { number, title: text(node.title), merged, mergeCommitSha };
+  return { number, title: text(node.title), merged, mergeCommitSha, headRefName: text(node.headRefName), headRefOid: commitSha(node.headRefOid) };
 }
 
 function readDeployments(connection: unknown): Answer<DeploymentList> {

@@ -8,10 +8,10 @@
 import { firstLine } from '../text/lines.js';
 import type { Answer, CommitRange, LookupFailure, WhatShippedAnswer } from '../marker/github-facts.js';
 import { describeLookupError, readCompare, readWhatShipped, WHAT_SHIPPED_QUERY } from './answers.js';
-import { gitHubApiUrl, type GithubContext } from '../marker/github-context.js';
+import { gitHubApiUrl, type GithubContext, type NamedRevision } from '../marker/github-context.js';
 import { gitHubFetch } from './fetch.js';
 import { loadGitHub } from './octokit.js';
-import { decideShipped, previousDeployment, shippedPlan, type Missing, type ShippedChanges, type ShippedFacts } from '../marker/shipped.js';
+import { decideShipped, previousDeployment, shippedPlan, type Missing, type ShippedChanges, type ShippedFacts, type ShippedPlan } from '../marker/shipped.js';
 
 export interface LookupOptions {
   /** github_token; empty: no lookups, what shipped comes from the payload alone. */
@@ -22,6 +22,8 @@ export interface LookupOptions {
   budgetMs: number;
   /** Where octokit's own messages go (a deprecation notice, say): never to the console. */
   debug(text: string): void;
+  /** The commit (and repository) the workflow says it deploys, when not the event's. */
+  named?: NamedRevision;
 }
 
 interface GitHubApi {
@@ -34,7 +36,7 @@ interface GitHubApi {
  * GitHub down, slow or answering nonsense) is left out and listed in `missing`.
  */
 export async function lookUpShipped(context: GithubContext, options: LookupOptions): Promise<ShippedChanges> {
-  const plan = shippedPlan(context);
+  const plan = shippedPlan(context, options.named);
   const facts: { lookup?: ShippedFacts['lookup']; ranges: Map<string, Answer<CommitRange> | 'pending'> } = { ranges: new Map() };
   const notAsked: Missing[] = [];
   const { sha, owner, repo } = plan;
@@ -52,7 +54,7 @@ export async function lookUpShipped(context: GithubContext, options: LookupOptio
           notAsked.push({ what: "what GitHub's API would have told", failure: { kind: 'not-asked', why: `@actions/github did not load: ${firstLine(error instanceof Error ? error.message : String(error), 200)}` } });
           return undefined;
         });
-        if (client) await gather(client, sha, plan.eventPullRequest === undefined, plan.pushBefore, options, facts);
+        if (client) await gather(client, sha, plan, options, facts);
       } finally {
         // Ends whatever is still under way and closes the connections: none outlives the lookups.
         abort.abort();
@@ -67,8 +69,7 @@ export async function lookUpShipped(context: GithubContext, options: LookupOptio
 async function gather(
   api: GitHubApi,
   sha: string,
-  askPullRequests: boolean,
-  pushBefore: string | undefined,
+  plan: ShippedPlan,
   options: LookupOptions,
   facts: { lookup?: ShippedFacts['lookup']; ranges: Map<string, Answer<CommitRange> | 'pending'> },
 ): Promise<void> {
@@ -78,16 +79,17 @@ async function gather(
     pending.add(tracked);
   };
   const askRange = (base: string): void => {
-    if (facts.ranges.has(base)) return;
+    // A commit compared with itself says nothing: a redeploy of the previous one ships nothing new.
+    if (base === sha || facts.ranges.has(base)) return;
     facts.ranges.set(base, 'pending');
     track(api.compare(base, sha).then((answer) => void facts.ranges.set(base, answer)));
   };
-  if (pushBefore) askRange(pushBefore);
+  if (plan.pushBefore) askRange(plan.pushBefore);
   facts.lookup = 'pending';
   track(
-    api.whatShipped(sha, options.environment, askPullRequests).then((answer) => {
+    api.whatShipped(sha, options.environment, plan.eventPullRequest === undefined).then((answer) => {
       facts.lookup = answer;
-      const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, sha).sha : undefined;
+      const previous = answer.deployments.ok ? previousDeployment(answer.deployments.value, plan.runId).sha : undefined;
       if (previous) askRange(previous);
     }),
   );
@@ -113,11 +115,11 @@ async function gitHubApi(apiUrl: string, options: LookupOptions, owner: string, 
     async whatShipped(sha, environment, pullRequests) {
       try {
         const data: unknown = await octokit.graphql(WHAT_SHIPPED_QUERY, { owner, name: repo, sha, environment, pullRequests });
-        return readWhatShipped(data, undefined, pullRequests);
+        return readWhatShipped(data, undefined, pullRequests, `${owner}/${repo}`);
       } catch (error) {
         // A GraphQL answer with errors still carries the data of the fields that did not fail.
         const { name, data, errors } = (error ?? {}) as { name?: unknown; data?: unknown; errors?: unknown };
-        if (name === 'GraphqlResponseError') return readWhatShipped(data, errors, pullRequests);
+        if (name === 'GraphqlResponseError') return readWhatShipped(data, errors, pullRequests, `${owner}/${repo}`);
         const failure = (permission: Parameters<typeof describeLookupError>[1]): { ok: false; failure: LookupFailure } => ({ ok: false, failure: describeLookupError(error, permission) });
         return { pullRequests: pullRequests ? failure('pull-requests: read') : undefined, deployments: failure('deployments: read') };
       }

@@ -36,6 +36,26 @@ export const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
 /** Last9's answers are small JSON objects; a body larger than this is not one of them. */
 export const MAX_LAST9_BODY_BYTES = 1024 * 1024;
 
+/** A Last9 organization slug, as org_slug takes it and an access token names it. */
+export const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+/**
+ * The organization an access token is for: its `organization_slug` claim. Last9's access tokens
+ * are JWTs; its own MCP server reads the organization from this claim. Undefined for a token that
+ * does not say (it is opaque then: nothing else is read from it).
+ */
+export function tokenOrganization(token: string): string | undefined {
+  const [, payload, signature, ...rest] = token.split('.');
+  if (!payload || signature === undefined || rest.length > 0) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const slug = claims !== null && typeof claims === 'object' ? (claims as Record<string, unknown>).organization_slug : undefined;
+    return typeof slug === 'string' && ORG_SLUG.test(slug) && !slug.includes('..') ? slug : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function changeEventsPath(orgSlug: string): string {
   return `/api/v4/organizations/${encodeURIComponent(orgSlug)}/change_events`;
 }
@@ -56,7 +76,6 @@ export class Deadline {
 
 export interface ClientOptions {
   apiBaseUrl: string;
-  orgSlug: string;
   retry: RetryPolicy;
   deadline: Deadline;
   /** How long one try may wait for an answer before it is abandoned and retried. */
@@ -92,13 +111,13 @@ export class Last9Client {
     return { ok: true, value: token, attempts: result.attempts };
   }
 
-  async sendEvent(accessToken: string, event: ChangeEvent): Promise<CallResult<void>> {
+  async sendEvent(accessToken: string, orgSlug: string, event: ChangeEvent): Promise<CallResult<void>> {
     // The last gate before anything leaves: no attribute carries a token this client knows of
     // (the step warned already about the refresh token and the runner's; an access token can only
     // come back as a label from a server that chose it to).
     const { attributes } = withoutSecretValues(event.attributes, this.options.secrets);
     const body = { ...event, attributes };
-    const result = await this.call('PUT', changeEventsPath(this.options.orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
+    const result = await this.call('PUT', changeEventsPath(orgSlug), body, { 'X-LAST9-API-TOKEN': `Bearer ${accessToken}` });
     return result.ok ? { ok: true, value: undefined, attempts: result.attempts } : result;
   }
 

@@ -10,7 +10,8 @@ export interface FailureContext {
   /** The event the step was sending when the call failed. */
   event: 'start' | 'stop';
   attempts: number;
-  orgSlug: string;
+  /** Undefined when the token exchange failed before it could say (org_slug not given). */
+  orgSlug?: string;
   apiBaseUrl: string;
 }
 
@@ -55,7 +56,7 @@ function hint(failure: CallFailure, context: FailureContext): string {
   if (status === 404) {
     return context.call === 'token'
       ? `Check api_base_url (${context.apiBaseUrl}).`
-      : `Check that org_slug "${context.orgSlug}" is your Last9 organization slug.`;
+      : `Check that org_slug "${context.orgSlug ?? ''}" is your Last9 organization slug.`;
   }
   if (status === 401 || status === 403) return 'Last9 refused the access token: check that the refresh token has write scope for this organization.';
   if (status === 400 || status === 422) return 'Last9 refused the event as malformed; please report this with the message above.';

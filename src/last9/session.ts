@@ -2,19 +2,21 @@
 // token in the post step while it is valid), then the event, over one kept-alive connection.
 
 import type { ChangeEvent } from '../marker/events.js';
-import { Deadline, Last9Client, type AccessToken, type CallResult } from './client.js';
+import { Deadline, Last9Client, tokenOrganization, type AccessToken, type CallResult } from './client.js';
 import { describeFailure, type Last9Call } from './failures.js';
 import { attemptTimeoutMs, type RetryPolicy } from './retry.js';
 
 /** A token this close to expiry is exchanged again rather than risked. */
 const TOKEN_EXPIRY_MARGIN_MS = 60_000;
 
-export type Delivery = { delivered: true } | { delivered: false; message: string };
+/** `input`: the fault is an input's (org_slug), reported as an input problem. */
+export type Delivery = { delivered: true } | { delivered: false; message: string; input?: true };
 
 /** Where and as whom the events go, and how long a step may spend on it. */
 export interface Last9Account {
   apiBaseUrl: string;
-  orgSlug: string;
+  /** Undefined: the organization the access token names. */
+  orgSlug?: string;
   refreshToken: string;
   retry: RetryPolicy;
   timeoutMs: number;
@@ -28,6 +30,8 @@ export interface SessionOptions {
   /** Masks a secret in the log before anything could print it. */
   mask(secret: string): void;
   info(text: string): void;
+  /** Said once a step: org_slug names another organization than the access token's. */
+  warn(text: string): void;
 }
 
 export class Last9Session {
@@ -36,6 +40,7 @@ export class Last9Session {
   /** True when the token came from the main step rather than from this session's exchange. */
   private readonly reusingToken: boolean;
   private exchanging: ReturnType<Last9Session['exchange']> | undefined;
+  private warnedOrganization = false;
 
   constructor(
     private readonly settings: Last9Account,
@@ -43,7 +48,6 @@ export class Last9Session {
   ) {
     this.client = new Last9Client({
       apiBaseUrl: settings.apiBaseUrl,
-      orgSlug: settings.orgSlug,
       retry: settings.retry,
       deadline: new Deadline(settings.timeoutMs),
       attemptTimeoutMs: attemptTimeoutMs(settings.timeoutMs, settings.retry),
@@ -62,16 +66,35 @@ export class Last9Session {
   async deliver(event: ChangeEvent): Promise<Delivery> {
     const token = this.token ?? (await (this.exchanging ??= this.exchange(event.event_state)));
     if ('message' in token) return token;
+    const org = this.organization(token);
+    if (typeof org !== 'string') return org;
 
-    let sent = await this.client.sendEvent(token.token, event);
+    let sent = await this.client.sendEvent(token.token, org, event);
     // The main step's token may have been revoked or expired early; one fresh exchange settles it.
     if (!sent.ok && this.reusingToken && sent.failure.kind === 'http' && sent.failure.status === 401) {
       this.options.info('Last9 refused the access token saved by the main step; exchanging the refresh token again.');
       const fresh = await this.exchange(event.event_state);
       if ('message' in fresh) return fresh;
-      sent = await this.client.sendEvent(fresh.token, event);
+      sent = await this.client.sendEvent(fresh.token, org, event);
     }
-    return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent);
+    return sent.ok ? { delivered: true } : this.failed(event.event_state, event.event_state, sent, org);
+  }
+
+  /**
+   * Where the events go: the organization the access token is for, else org_slug. A token for
+   * another organization than org_slug names could not write there: the events go to the token's,
+   * and a warning names both (a typo in org_slug would otherwise be a bare 404).
+   */
+  private organization(token: AccessToken): string | Extract<Delivery, { delivered: false }> {
+    const named = tokenOrganization(token.token);
+    const given = this.settings.orgSlug;
+    if (named && given && named !== given && !this.warnedOrganization) {
+      this.warnedOrganization = true;
+      this.options.warn(`org_slug "${given}" is not the organization the access token is for ("${named}"): the events go to "${named}". Set org_slug to "${named}", or leave it out.`);
+    }
+    const org = named ?? given;
+    if (org) return org;
+    return { delivered: false, input: true, message: 'Input "org_slug" is required: the access token does not say which Last9 organization it is for. No marker was sent.' };
   }
 
   dispose(): void {
@@ -87,12 +110,12 @@ export class Last9Session {
     return result.value;
   }
 
-  private failed(call: Last9Call, event: ChangeEvent['event_state'], result: Extract<CallResult<unknown>, { ok: false }>): { delivered: false; message: string } {
+  private failed(call: Last9Call, event: ChangeEvent['event_state'], result: Extract<CallResult<unknown>, { ok: false }>, org?: string): { delivered: false; message: string } {
     const message = describeFailure(result.failure, {
       call,
       event,
       attempts: result.attempts,
-      orgSlug: this.settings.orgSlug,
+      orgSlug: org ?? this.settings.orgSlug,
       apiBaseUrl: this.settings.apiBaseUrl,
     });
     return { delivered: false, message };

@@ -3,7 +3,7 @@
 // come in as arguments.
 
 import type { EventFacts } from './event-payload.js';
-import { deployedRevision, workflowRunUrl, type Env } from './github-context.js';
+import { deployed, workflowRunUrl, type Env, type NamedRevision } from './github-context.js';
 import { firstLine, withoutControlCharacters } from '../text/lines.js';
 import { quoteList } from '../text/quote.js';
 
@@ -38,11 +38,13 @@ export const RESERVED_KEYS: readonly string[] = [
 export interface GithubAttributeOptions {
   jobCheckRunId?: string;
   matrix: Record<string, unknown>;
+  /** The commit the workflow says it deploys, when not the event's own. */
+  named?: NamedRevision;
 }
 
 /** The CI context: Buildkite-named attributes first, then the `github_`-prefixed ones and the matrix. */
 export function githubAttributes(env: Env, event: EventFacts, options: GithubAttributeOptions): Attributes {
-  const revision = deployedRevision({ env, event });
+  const revision = deployed({ env, event }, options.named);
   const runAttempt = Number(env.GITHUB_RUN_ATTEMPT);
   const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
   const runUrl = workflowRunUrl(env);
@@ -56,8 +58,8 @@ export function githubAttributes(env: Env, event: EventFacts, options: GithubAtt
     build_url: runUrl && /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? `${runUrl}/attempts/${env.GITHUB_RUN_ATTEMPT}` : runUrl,
     commit_sha: revision.commitSha,
     branch: revision.branch,
-    tag: env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined,
-    commit_message: firstLine(event.headCommitMessage, MAX_COMMIT_MESSAGE_LENGTH),
+    tag: revision.tag,
+    commit_message: firstLine(revision.commitMessage, MAX_COMMIT_MESSAGE_LENGTH),
     actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR,
     step_key: env.GITHUB_JOB,
     step_label: env.GITHUB_ACTION && !env.GITHUB_ACTION.startsWith('__') ? env.GITHUB_ACTION : undefined,

@@ -19,7 +19,9 @@ export interface EventFacts {
   /** pull_request (pull-request events). */
   pullRequest?: { number?: string; title?: string; headSha?: string; headRef?: string };
   /** workflow_run (deploys after CI). */
-  workflowRun?: { id?: string; headSha?: string; headBranch?: string; pullRequestNumber?: string };
+  workflowRun?: { id?: string; headSha?: string; headBranch?: string; pullRequestNumber?: string; headCommitMessage?: string };
+  /** issue (issue_comment): a comment on a pull request is a comment on its issue. */
+  issue?: { number?: string; title?: string; isPullRequest: boolean };
   /** merge_group (merge queues). */
   mergeGroup?: { headSha?: string; baseRef?: string };
   /** inputs (workflow_dispatch), scalars as strings. */
@@ -58,6 +60,7 @@ export function readEvent(raw: unknown): ReadEvent {
   const pullRequest = object(payload.pull_request, 'pull_request');
   const pullRequestHead = object(pullRequest?.head, 'pull_request.head');
   const workflowRun = object(payload.workflow_run, 'workflow_run');
+  const issue = object(payload.issue, 'issue');
   const mergeGroup = object(payload.merge_group, 'merge_group');
   const before = read(commitSha, payload.before, 'before');
   const commits = read(pushedCommitList, payload.commits, 'commits');
@@ -79,6 +82,12 @@ export function readEvent(raw: unknown): ReadEvent {
       headSha: read(commitSha, workflowRun.head_sha, 'workflow_run.head_sha'),
       headBranch: read(text, workflowRun.head_branch, 'workflow_run.head_branch'),
       pullRequestNumber: count(object(runPullRequests?.[0], 'workflow_run.pull_requests[0]')?.number, 'workflow_run.pull_requests[0].number'),
+      headCommitMessage: read(text, object(workflowRun.head_commit, 'workflow_run.head_commit')?.message, 'workflow_run.head_commit.message'),
+    },
+    issue: issue && {
+      number: count(issue.number, 'issue.number'),
+      title: read(text, issue.title, 'issue.title'),
+      isPullRequest: object(issue.pull_request, 'issue.pull_request') !== undefined,
     },
     mergeGroup: mergeGroup && {
       headSha: read(commitSha, mergeGroup.head_sha, 'merge_group.head_sha'),

@@ -41,6 +41,10 @@ export interface MarkerSettings {
   matrix: Record<string, unknown>;
   /** Never sent: an attribute holding it is dropped. */
   refreshToken: string;
+  /** The commit deployed, when the workflow names one (commit_sha); else the event's. */
+  commitSha?: string;
+  /** The repository the deployed code is in (owner/name), when not the workflow's own. */
+  repository?: string;
 }
 
 /** The attributes only a stop carries; the start leaves room for them. */
@@ -49,7 +53,7 @@ const STOP_ONLY_KEYS = ['result', 'duration_ms'] as const;
 /** `shipped`: what shipped with the deploy (shipped.ts), part of the GitHub context. */
 export function startAttributes(settings: MarkerSettings, deploymentId: string, context: GithubContext, shipped: Attributes = {}): ComposedAttributes {
   const github = settings.includeGithubAttributes
-    ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix }), ...shipped }
+    ? { ...githubAttributes(context.env, context.event, { jobCheckRunId: settings.jobCheckRunId, matrix: settings.matrix, named: settings }), ...shipped }
     : {};
   const correlation = correlationAttributes({ service: settings.service, env: settings.env, deploymentId, version: settings.version });
   const captured = capturedAttributes(context.env, context.event.inputs, settings.captureEnv, settings.captureInputs);

@@ -9,6 +9,8 @@ export type LookupFailure =
   | { kind: 'rate-limited'; resetsAt?: Date }
   | { kind: 'token-refused'; status: number }
   | { kind: 'not-found' }
+  /** GitHub says of a repository the token may not read that it does not exist. */
+  | { kind: 'unreadable-repository'; repository: string }
   | { kind: 'status'; status: number }
   | { kind: 'unreachable' }
   | { kind: 'bad-answer'; detail: string }
@@ -23,6 +25,8 @@ export interface PullRequestNode {
   title?: string;
   merged: boolean;
   mergeCommitSha?: string;
+  headRefName?: string;
+  headRefOid?: string;
 }
 
 /** GitHub's DeploymentStatusState, in the GraphQL API's upper case. */
@@ -46,6 +50,8 @@ export interface DeploymentList {
 export interface WhatShippedAnswer {
   /** Undefined when not asked (the event names its pull request). */
   pullRequests?: Answer<PullRequestNode[]>;
+  /** The first line of the deployed commit's message. */
+  commitMessage?: string;
   deployments: Answer<DeploymentList>;
 }
 

@@ -5,9 +5,9 @@
 // shows. Pure.
 
 import { firstLine } from '../text/lines.js';
-import { withoutEmpty, type Attributes } from './attributes.js';
+import { MAX_COMMIT_MESSAGE_LENGTH, withoutEmpty, type Attributes } from './attributes.js';
 import { NOT_DOCUMENTED, type Answer, type CommitRange, type DeploymentList, type LookupFailure, type Permission, type PullRequestNode, type WhatShippedAnswer } from './github-facts.js';
-import { deployedRevision, PULL_REQUEST_EVENTS, repositoryUrl, type GithubContext } from './github-context.js';
+import { deployed, PULL_REQUEST_EVENTS, repositoryUrl, type GithubContext, type NamedRevision } from './github-context.js';
 import type { PushedCommit } from './event-payload.js';
 
 export interface PullRequest {
@@ -28,6 +28,11 @@ export interface ShippedChanges {
   compareUrl?: string;
   commitCount?: number;
   leadTimeS?: number;
+  /** The deployed commit is behind the previous deployment's. */
+  rollback?: boolean;
+  /** For a commit the workflow named: its branch and message, where GitHub says them. */
+  branch?: string;
+  commitMessage?: string;
   missing: Missing[];
 }
 
@@ -36,33 +41,38 @@ export interface ShippedPlan {
   sha?: string;
   owner?: string;
   repo?: string;
-  /** The pull request the event is about (pull-request events), from the payload. */
+  /** The pull request the event is about (pull-request events, a comment on one), from the payload. */
   eventPullRequest?: PullRequest;
   /** The pull request the event names without describing it (workflow_run). */
   namedPullRequest?: string;
   /** A push's `before`: the range before...sha is known from the payload alone. */
   pushBefore?: string;
   pushedCommits?: PushedCommit[];
+  /** The deployed commit is not the event's: its branch and message come from GitHub. */
+  namedCommit: boolean;
+  /** This run's own deployments log to `/actions/runs/<id>/`: none of them is the previous one. */
+  runId?: string;
 }
 
-export function shippedPlan(context: GithubContext): ShippedPlan {
+export function shippedPlan(context: GithubContext, named: NamedRevision = {}): ShippedPlan {
   const { env, event } = context;
-  const { commitSha, pullRequestNumber } = deployedRevision(context);
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  const isPush = env.GITHUB_EVENT_NAME === 'push';
-  const isPullRequestEvent = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+  const revision = deployed(context, named);
+  const [owner, repo, ...rest] = (revision.repository ?? '').split('/');
+  const isPush = env.GITHUB_EVENT_NAME === 'push' && revision.isEventCommit;
+  const aboutPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || env.GITHUB_EVENT_NAME === 'issue_comment';
+  const number = revision.pullRequestNumber;
   const eventPullRequest =
-    isPullRequestEvent && event.pullRequest?.number
-      ? { number: event.pullRequest.number, title: firstLine(event.pullRequest.title), url: pullRequestUrl(context, event.pullRequest.number) }
-      : undefined;
+    aboutPullRequest && number ? { number, title: firstLine(revision.pullRequestTitle), url: pullRequestUrl(context, revision.repository, number) } : undefined;
   return {
-    sha: commitSha,
+    sha: revision.commitSha,
     owner: owner && repo && rest.length === 0 ? owner : undefined,
     repo: owner && repo && rest.length === 0 ? repo : undefined,
     eventPullRequest,
-    namedPullRequest: eventPullRequest ? undefined : pullRequestNumber,
+    namedPullRequest: eventPullRequest ? undefined : (number ?? revision.pullRequestHint),
     pushBefore: isPush ? event.pushBefore : undefined,
     pushedCommits: isPush ? event.pushedCommits : undefined,
+    namedCommit: !revision.isEventCommit,
+    runId: /^\d+$/.test(env.GITHUB_RUN_ID ?? '') ? env.GITHUB_RUN_ID : undefined,
   };
 }
 
@@ -80,12 +90,16 @@ export interface DecideOptions {
   budgetMs: number;
 }
 
-/** The newest successful deployment (they come newest first) of a commit other than the one deployed. */
-export function previousDeployment(list: DeploymentList, sha: string): { sha?: string; unreadable?: true } {
+/**
+ * The newest successful deployment (they come newest first) other than this run's own: of another
+ * commit, or of the same one (a redeploy, which then ships nothing new).
+ */
+export function previousDeployment(list: DeploymentList, runId?: string): { sha?: string; unreadable?: true } {
+  const ownLog = runId === undefined ? undefined : `/actions/runs/${runId}/`;
   for (const deployment of list.nodes) {
     // One that cannot be read may be the previous one: then which one is unknown.
     if (!deployment) return { unreadable: true };
-    if (deployment.commitSha !== sha && deployment.state === 'SUCCESS') return { sha: deployment.commitSha };
+    if (deployment.state === 'SUCCESS' && !(ownLog && deployment.logUrl?.includes(ownLog))) return { sha: deployment.commitSha };
   }
   return {};
 }
@@ -130,19 +144,25 @@ export function decideShipped(context: GithubContext, plan: ShippedPlan, facts: 
     return undefined;
   };
   const { sha } = plan;
-  if (!sha) return changes;
+  // A comment on a pull request names the pull request, not a commit.
+  if (!sha) return Object.assign(changes, plan.eventPullRequest && { pullRequest: plan.eventPullRequest });
   const part = <K extends keyof WhatShippedAnswer>(key: K): WhatShippedAnswer[K] | 'pending' | undefined => (facts.lookup === 'pending' ? 'pending' : facts.lookup?.[key]);
 
+  const repositoryName = plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined;
   if (plan.eventPullRequest) {
     changes.pullRequest = plan.eventPullRequest;
   } else {
     const pulls = valueOf('the pull request', part('pullRequests'));
     const chosen = pulls && choosePullRequest(pulls, sha, plan.namedPullRequest);
-    if (chosen) changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, String(chosen.number)) };
+    if (chosen) changes.pullRequest = { number: String(chosen.number), title: firstLine(chosen.title), url: pullRequestUrl(context, repositoryName, String(chosen.number)) };
+    // A pull request whose head is the named commit says its branch.
+    if (plan.namedCommit && chosen?.headRefOid === sha) changes.branch = chosen.headRefName;
   }
+  const answer = facts.lookup === 'pending' ? undefined : facts.lookup;
+  if (plan.namedCommit && answer?.commitMessage) changes.commitMessage = answer.commitMessage;
 
   const deployments = valueOf('the previous deployment', part('deployments'));
-  const found = deployments && previousDeployment(deployments, sha);
+  const found = deployments && previousDeployment(deployments, plan.runId);
   if (found?.unreadable) missing.push({ what: 'the previous deployment', failure: { kind: 'bad-answer', detail: NOT_DOCUMENTED } });
   else if (deployments?.more && !found?.sha) {
     const why = `none of the ${deployments.nodes.length} newest deployments of its environment succeeded`;
@@ -153,10 +173,15 @@ export function decideShipped(context: GithubContext, plan: ShippedPlan, facts: 
   if (!previous) return changes;
 
   changes.previousCommitSha = previous;
-  const repository = repositoryUrl(context.env, plan.owner && plan.repo ? `${plan.owner}/${plan.repo}` : undefined);
+  // A redeploy of the previous deployment's commit: nothing new shipped.
+  if (previous === sha) return Object.assign(changes, { commitCount: 0 });
+  const repository = repositoryUrl(context.env, repositoryName);
   if (repository) changes.compareUrl = `${repository}/compare/${previous}...${sha}`;
   const asked = facts.ranges.get(previous) ?? 'pending';
-  if (asked !== 'pending' && asked.ok) {
+  if (asked !== 'pending' && asked.ok && asked.value.status === 'behind') {
+    // Back to an older commit: it ships no commits, it takes some back.
+    Object.assign(changes, { rollback: true, commitCount: 0 });
+  } else if (asked !== 'pending' && asked.ok) {
     Object.assign(changes, rangeFigures(asked.value.totalCommits, asked.value.committedAt, options.deployStartedMs));
   } else if (previous === plan.pushBefore && plan.pushedCommits) {
     // GitHub did not say (or not in time): the payload's own commits are exactly before...sha.
@@ -170,8 +195,8 @@ export function decideShipped(context: GithubContext, plan: ShippedPlan, facts: 
 }
 
 /** A pull request's page on the server of the run: never a URL an answer gave. */
-function pullRequestUrl(context: GithubContext, number: string): string | undefined {
-  const repository = repositoryUrl(context.env);
+function pullRequestUrl(context: GithubContext, repositoryName: string | undefined, number: string): string | undefined {
+  const repository = repositoryUrl(context.env, repositoryName);
   return repository && /^\d+$/.test(number) ? `${repository}/pull/${number}` : undefined;
 }
 
@@ -185,6 +210,9 @@ export function shippedAttributes(changes: ShippedChanges): Attributes {
     compare_url: changes.compareUrl,
     commit_count: changes.commitCount === undefined ? undefined : String(changes.commitCount),
     lead_time_s: changes.leadTimeS === undefined ? undefined : String(changes.leadTimeS),
+    rollback: changes.rollback ? 'true' : undefined,
+    branch: changes.branch,
+    commit_message: firstLine(changes.commitMessage, MAX_COMMIT_MESSAGE_LENGTH),
   });
 }
 
@@ -220,6 +248,8 @@ function why(failure: LookupFailure): string {
       return `GitHub refused github_token with HTTP ${failure.status}`;
     case 'not-found':
       return 'GitHub did not find it';
+    case 'unreadable-repository':
+      return `github_token cannot read ${failure.repository}, or it does not exist`;
     case 'status':
       return `GitHub answered HTTP ${failure.status}`;
     case 'unreachable':

@@ -21,23 +21,35 @@ export function reportFailure(message: string, failOnError: boolean): void {
   }
 }
 
+/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
+export function reportInputProblem(message: string, failOnError: boolean): void {
+  log.error(message);
+  if (failOnError) process.exitCode = EXIT_FAILURE;
+}
+
 /**
  * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
  * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.
  */
 export const CANCEL_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGBREAK: 149 } as const;
 
+/** The handlers the last exitPromptlyOnCancel registered: each call replaces them. */
+let cancelHandlers: Array<[signal: string, handler: () => void]> = [];
+
 /**
- * When the runner cancels the step, says what that means for the marker and exits at once:
- * whatever the post step needs is already saved.
+ * When the runner cancels the step, says what that means for the marker now (the latest call's
+ * consequence) and exits at once: whatever the post step needs is already saved.
  */
 export function exitPromptlyOnCancel(consequence: string, exit: (code: number) => void = process.exit): void {
-  for (const [signal, code] of Object.entries(CANCEL_SIGNALS)) {
-    process.once(signal, () => {
+  for (const [signal, handler] of cancelHandlers) process.off(signal, handler);
+  cancelHandlers = Object.entries(CANCEL_SIGNALS).map(([signal, code]) => {
+    const handler = (): void => {
       log.warning(`Last9: the step was cancelled (${signal}) ${consequence}`);
       exit(code);
-    });
-  }
+    };
+    process.once(signal, handler);
+    return [signal, handler];
+  });
 }
 
 /** Runs a step body; an unexpected error becomes a one-line annotation, never a stack trace. */

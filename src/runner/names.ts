@@ -27,6 +27,9 @@ export const INPUT = {
   githubToken: 'github_token',
   linkChanges: 'link_changes',
   githubEnvironment: 'github_environment',
+  commitSha: 'commit_sha',
+  repository: 'repository',
+  result: 'result',
   jobStatus: 'job_status',
   jobCheckRunId: 'job_check_run_id',
   matrix: 'matrix',
@@ -50,15 +53,25 @@ export const OUTPUT = {
   commitCount: 'commit_count',
   leadTimeS: 'lead_time_s',
   prNumber: 'pr_number',
+  rollback: 'rollback',
+  deploymentIds: 'deployment_ids',
 } as const;
 
 /** Keys of the runner's GITHUB_STATE file, which hands the main step's state to its own post step. */
 export const STATE = {
-  window: 'window',
+  /** How many windows the main step opened; each is saved as `window_<index>`. */
+  windows: 'windows',
+  /** `always` (a window step) or `if-the-job-failed` (a start step). */
+  postStop: 'post_stop',
   accessToken: 'access_token',
   startDelivered: 'start_delivered',
   warningsShown: 'warnings_shown',
 } as const;
+
+/** The GITHUB_STATE key of the main step's index-th window: one each, so that none grows large. */
+export function windowStateName(index: number): string {
+  return `window_${index}`;
+}
 
 /**
  * Prefixes of the GITHUB_ENV variables that hand windows on to later steps of the job: one record

@@ -3,17 +3,24 @@
 
 import { MAX_VALUE_LENGTH } from '../marker/attributes.js';
 import type { JobStatus, MarkerSettings } from '../marker/events.js';
+import { ORG_SLUG } from '../last9/client.js';
 import type { Last9Account } from '../last9/session.js';
 import { CONTROL_CHARACTER } from '../text/lines.js';
-import { quote, quoteList } from '../text/quote.js';
+import { MAX_LISTED, quote, quoteList } from '../text/quote.js';
 import { INPUT, type InputName } from './names.js';
 import { SECRET_VARIABLES } from '../text/redact.js';
 import { isLoopbackHost, withoutUserInfo } from '../text/url.js';
 
-export type EventState = 'window' | 'start' | 'stop';
+/**
+ * `window`: start now, stop from the post step. `start`, `stop`: one each. `both`: a start and
+ * its stop from this one step, as Last9's earlier action sends them.
+ */
+export type EventState = 'window' | 'start' | 'stop' | 'both';
 
 /** The action's inputs, read: what makes the events (MarkerSettings) and how the step sends them. */
 export interface Settings extends MarkerSettings, Last9Account {
+  /** Every service of the step (service: api, worker): a window each. `service` is the first. */
+  services: string[];
   eventState: EventState;
   /** Given to close (or open) a window whose id is known, e.g. one opened in an earlier job. */
   deploymentId?: string;
@@ -27,8 +34,13 @@ export interface Settings extends MarkerSettings, Last9Account {
   githubEnvironment: string;
   dryRun: boolean;
   failOnError: boolean;
-  /** The job's status as the runner evaluated `job.status` for this step; undefined if unknown. */
+  /**
+   * The stop's result: the `result` input, else `job_status` (the job's status as the runner
+   * evaluated `job.status` for this step); undefined if unknown.
+   */
   jobStatus?: JobStatus;
+  /** True when the workflow gave `result`: a stop in a later job then knows the window's result. */
+  resultGiven: boolean;
 }
 
 /** An input problem as the step reports it: an error annotation naming the input. */
@@ -54,13 +66,15 @@ export interface SettingsResult {
   notices: string[];
 }
 
-/** `both` is Last9's earlier action's way of asking for a start and a stop: a window answers it. */
 const EVENT_STATES = ['window', 'start', 'stop', 'both'] as const;
 const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
-const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const COMMIT_SHA = /^[0-9a-f]{40}$/;
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+/** One step opens at most this many windows (service: a, b, …). */
+export const MAX_SERVICES = 20;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
 
 /** A window cannot have started earlier than a workflow run can last (35 days). */
@@ -84,19 +98,17 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
 
   const required = (name: InputName): string => input(name) || (problem(name, 'is required but was empty') ?? '');
   const refreshToken = required(INPUT.refreshToken);
-  const orgSlug = parseOrgSlug(required(INPUT.orgSlug), problem);
+  const orgSlug = parseOrgSlug(input(INPUT.orgSlug), problem);
   const deploymentEnv = parseLabelValue(INPUT.env, required(INPUT.env), problem);
-  const service = parseService(input(INPUT.service), input(INPUT.serviceName), env, problem);
+  const services = parseServices(input(INPUT.service), input(INPUT.serviceName), env, problem, notices);
   const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
-  const chosenState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
-  const eventState: EventState | undefined = chosenState === 'both' ? 'window' : chosenState;
-  if (chosenState === 'both') {
-    notices.push('event_state: both is taken as a window: the start is sent now and the stop, with the job\'s result and duration, when the job ends');
-  }
+  const eventState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
+  const commitSha = parseChecked(INPUT.commitSha, input(INPUT.commitSha).toLowerCase(), COMMIT_SHA, 'must be a full commit SHA: 40 hexadecimal digits (git rev-parse HEAD)', problem);
+  const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY, 'must be owner/name, the repository the deployed code is in', problem);
   const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
   const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
   const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
-  const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem);
+  const customAttributes = parseCustomAttributes(input(INPUT.customAttributes), problem, warnings);
   const captureEnvNames = parseNames(INPUT.captureEnv, input(INPUT.captureEnv), ENV_NAME, problem);
   const captureEnv = captureEnvNames && withoutSecretVariables(captureEnvNames, warnings);
   const captureInputs = parseNames(INPUT.captureInputs, input(INPUT.captureInputs), INPUT_NAME, problem);
@@ -114,15 +126,15 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   if (startedAt && eventState !== 'stop') warnings.push(`started_at is only used with event_state: stop; ignored for event_state: ${eventState}`);
   else if (startedAt && !deploymentId) warnings.push('started_at is only used together with deployment_id (the window it started); ignored');
 
-  const jobStatus = parseJobStatus(input(INPUT.jobStatus), warnings);
+  const resultGiven = input(INPUT.result) !== '';
+  const jobStatus = parseJobStatus(resultGiven ? INPUT.result : INPUT.jobStatus, input(resultGiven ? INPUT.result : INPUT.jobStatus), warnings);
   const jobCheckRunId = parseJobCheckRunId(input(INPUT.jobCheckRunId), warnings);
   const matrix = parseMatrix(input(INPUT.matrix), warnings);
 
   if (
     problems.length > 0 ||
-    orgSlug === undefined ||
     deploymentEnv === undefined ||
-    service === undefined ||
+    services === undefined ||
     eventName === undefined ||
     eventState === undefined ||
     apiBaseUrl === undefined ||
@@ -149,14 +161,16 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       refreshToken,
       orgSlug,
       env: deploymentEnv,
-      service,
+      service: services[0] as string,
+      services,
       eventName,
       eventState,
       deploymentId,
       startedAt: eventState === 'stop' && deploymentId ? startedAt : undefined,
       dataSourceName: input(INPUT.dataSourceName) || undefined,
       apiBaseUrl,
-      version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' ? env.GITHUB_REF_NAME : undefined) || undefined,
+      // The tag names GITHUB_SHA: not another commit the workflow says it deploys.
+      version: input(INPUT.version) || (env.GITHUB_REF_TYPE === 'tag' && (!commitSha || commitSha === env.GITHUB_SHA) ? env.GITHUB_REF_NAME : undefined) || undefined,
       customAttributes,
       captureEnv,
       captureInputs,
@@ -169,8 +183,11 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
       timeoutMs: Math.round(timeoutSeconds * 1000),
       retry: { maxRetries, baseDelayMs, maxDelayMs },
       jobStatus,
+      resultGiven,
       jobCheckRunId,
       matrix,
+      commitSha,
+      repository,
     },
   };
 }
@@ -219,14 +236,20 @@ function parseOrgSlug(raw: string, problem: Problem): string | undefined {
   return raw;
 }
 
-function parseService(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem): string | undefined {
+/** One service, or several separated by commas or new lines (`service: api, worker`): a window each. */
+function parseServices(service: string, serviceName: string, env: Record<string, string | undefined>, problem: Problem, notices: string[]): string[] | undefined {
   if (service && serviceName && service !== serviceName) {
     return problem(INPUT.service, `and service_name disagree (${quote(service)} vs ${quote(serviceName)}); set only one of them`);
   }
-  const repositoryName = env.GITHUB_REPOSITORY?.split('/')[1];
-  const value = service || serviceName || repositoryName;
-  if (!value) return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
-  return parseLabelValue(serviceName && !service ? INPUT.serviceName : INPUT.service, value, problem);
+  const name = serviceName && !service ? INPUT.serviceName : INPUT.service;
+  const given = service || serviceName;
+  const listed = given ? [...new Set(given.split(/\s*(?:,|\r?\n)\s*/).filter(Boolean))] : [env.GITHUB_REPOSITORY?.split('/')[1] ?? ''].filter(Boolean);
+  if (listed.length === 0) return problem(INPUT.service, 'is empty and GITHUB_REPOSITORY is not set to default it from');
+  if (listed.length > MAX_SERVICES) return problem(name, `lists ${listed.length} services; one step marks at most ${MAX_SERVICES}`);
+  const spaced = listed.filter((candidate) => /\s/.test(candidate));
+  if (spaced.length > 0) notices.push(`${name} ${quoteList(spaced)} is kept as one service name with a space in it; several services are separated by commas or new lines`);
+  const checked = listed.map((candidate) => parseLabelValue(name, candidate, problem));
+  return checked.every((candidate): candidate is string => candidate !== undefined) ? checked : undefined;
 }
 
 function parseApiBaseUrl(raw: string, problem: Problem): string | undefined {
@@ -312,9 +335,9 @@ function parseLabelValue(name: InputName, raw: string, problem: Problem): string
   return raw;
 }
 
-function parseCustomAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
+function parseCustomAttributes(raw: string, problem: Problem, warnings: string[]): Record<string, string> | undefined {
   if (raw === '') return {};
-  return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, problem);
+  return raw.startsWith('{') ? parseJsonAttributes(raw, problem) : parseKeyValueLines(raw, warnings);
 }
 
 function parseJsonAttributes(raw: string, problem: Problem): Record<string, string> | undefined {
@@ -339,26 +362,41 @@ function parseJsonAttributes(raw: string, problem: Problem): Record<string, stri
   return Object.fromEntries(attributes);
 }
 
-function parseKeyValueLines(raw: string, problem: Problem): Record<string, string> | undefined {
+/**
+ * One attribute a line, `key=value` or `key:value` (as Datadog's --tags and Grafana's annotation
+ * tags are written): the first `=` or `:` ends the key. A line that is neither is dropped, named
+ * in a warning; the others are sent.
+ */
+function parseKeyValueLines(raw: string, warnings: string[]): Record<string, string> {
   const attributes: Array<[string, string]> = [];
-  const lines = raw.split(/\r?\n/);
-  for (const [index, line] of lines.entries()) {
+  const unreadable: string[] = [];
+  for (const [index, line] of raw.split(/\r?\n/).entries()) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const equals = line.indexOf('=');
-    const key = line.slice(0, equals).trim();
-    if (equals < 0 || key === '') {
-      return problem(INPUT.customAttributes, `line ${index + 1} is not key=value (or give a JSON object)`);
-    }
-    attributes.push([key, line.slice(equals + 1).trim()]);
+    const separator = line.search(/[=:]/);
+    const key = line.slice(0, separator).trim();
+    if (separator < 0 || key === '') unreadable.push(`line ${index + 1} (${quote(line.trim())})`);
+    else attributes.push([key, line.slice(separator + 1).trim()]);
   }
+  if (unreadable.length > 0) warnings.push(`custom_attributes ${unreadable.slice(0, MAX_LISTED).join(', ')} ${unreadable.length === 1 ? 'is' : 'are'} not key=value or key:value, and dropped`);
   return Object.fromEntries(attributes);
 }
 
-function parseJobStatus(raw: string, warnings: string[]): JobStatus | undefined {
+function parseJobStatus(name: InputName, raw: string, warnings: string[]): JobStatus | undefined {
   const value = raw.toLowerCase();
   if (JOB_STATUSES.includes(value as JobStatus)) return value as JobStatus;
-  if (raw !== '') warnings.push(`job_status "${raw}" is not success, failure or cancelled; leave job_status unset so the runner fills it in`);
+  if (raw === '') return undefined;
+  warnings.push(
+    name === INPUT.result
+      ? `result ${quote(raw)} is not success, failure or cancelled; the stop is sent without a result`
+      : `job_status ${quote(raw)} is not success, failure or cancelled; leave job_status unset so the runner fills it in`,
+  );
   return undefined;
+}
+
+/** An optional input that must match `pattern`. */
+function parseChecked(name: InputName, raw: string, pattern: RegExp, message: string, problem: Problem): string | undefined {
+  if (raw === '' || pattern.test(raw)) return raw || undefined;
+  return problem(name, message);
 }
 
 function parseJobCheckRunId(raw: string, warnings: string[]): string | undefined {

@@ -1,7 +1,8 @@
 // Everything a step hands on, through the runner's files:
 // - to the later steps and the workflow: its outputs (GITHUB_OUTPUT) and the job summary;
-// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the window it opened, the
-//   access token to reuse, whether Last9 got the start, and the warnings already shown;
+// - to its own post step (GITHUB_STATE, read back as STATE_<name>): the windows it opened (one a
+//   service) and when to stop them, the access token to reuse, whether Last9 got each start, and
+//   the warnings already shown;
 // - to the later steps of the job (GITHUB_ENV): one record per window (start time, the start's
 //   attributes, closed or not), and per service/env/event_name the ids of the windows still open,
 //   newest last, so that a stop step finds its window with no wiring by the user.
@@ -18,8 +19,8 @@ import * as core from '@actions/core';
 import type { Attributes } from '../marker/attributes.js';
 import type { AccessToken } from '../last9/client.js';
 import { log } from './log.js';
-import { JOB_ENV_PREFIX, OUTPUT, STATE } from './names.js';
-import { isDeploymentId, type Settings } from './settings.js';
+import { JOB_ENV_PREFIX, OUTPUT, STATE, windowStateName } from './names.js';
+import { isDeploymentId, MAX_SERVICES, type Settings } from './settings.js';
 import { isoDate, isRecord } from '../text/shape.js';
 
 export interface Window {
@@ -31,14 +32,22 @@ export interface Window {
 }
 
 export interface OpenedWindow extends Window {
+  service: string;
   startedAt: string;
   attributes: Attributes;
 }
 
+/**
+ * When the post step stops the windows its main step opened: always (a window step), or only when
+ * the job failed or was cancelled (a start step, whose stop step may never have run).
+ */
+export type PostStop = 'always' | 'if-the-job-failed';
+
 export interface PostState {
-  window: OpenedWindow;
-  /** Undefined when the main step was interrupted before Last9 answered. */
-  startDelivered?: boolean;
+  windows: OpenedWindow[];
+  stop: PostStop;
+  /** Whether Last9 got each window's start; undefined when the main step was interrupted before it answered. */
+  startDelivered: Array<boolean | undefined>;
   accessToken?: AccessToken;
   warningsShown: string[];
 }
@@ -138,6 +147,7 @@ export class StepState {
       commitCount: attributes.commit_count,
       leadTimeS: attributes.lead_time_s,
       prNumber: attributes.github_pr_number,
+      rollback: attributes.rollback,
     });
   }
 
@@ -151,25 +161,32 @@ export class StepState {
    * put into GITHUB_ENV; a key never saved would let such a forged value through.
    */
   clearPostState(): void {
-    for (const name of Object.values(STATE)) this.files.saveState(name, '');
+    for (const name of [...Object.values(STATE), ...Array.from({ length: MAX_SERVICES }, (_, index) => windowStateName(index))]) this.files.saveState(name, '');
   }
 
   /**
-   * A start or window step opened a window: later stop steps can find it and, for a window step,
-   * its post step will close it. Saved before the start is sent, so a cancelled step loses nothing.
+   * A step opened windows, a service each: later stop steps can find them, and its post step stops
+   * them (`postStop`). Saved before the starts are sent, so a cancelled step loses nothing.
    */
-  windowOpened(key: WindowKey, window: OpenedWindow, closedByPostStep: boolean): void {
-    if (closedByPostStep) this.files.saveState(STATE.window, JSON.stringify(window));
-    this.writeRecord(key, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
-    this.writeOpenIds(key, [...this.openIds(key).filter((id) => id !== window.deploymentId), window.deploymentId]);
+  windowsOpened(key: Omit<WindowKey, 'service'>, windows: readonly OpenedWindow[], postStop: PostStop | undefined): void {
+    if (postStop) {
+      windows.forEach((window, index) => this.files.saveState(windowStateName(index), JSON.stringify(window)));
+      this.files.saveState(STATE.windows, String(windows.length));
+      this.files.saveState(STATE.postStop, postStop);
+    }
+    for (const window of windows) {
+      const windowKey = { ...key, service: window.service };
+      this.writeRecord(windowKey, window.deploymentId, { startedAt: window.startedAt, attributes: window.attributes, closed: false });
+      this.writeOpenIds(windowKey, [...this.openIds(windowKey).filter((id) => id !== window.deploymentId), window.deploymentId]);
+    }
   }
 
   accessTokenReceived(token: AccessToken): void {
     this.files.saveState(STATE.accessToken, JSON.stringify(token));
   }
 
-  startDelivered(delivered: boolean): void {
-    this.files.saveState(STATE.startDelivered, String(delivered));
+  startDelivered(delivered: ReadonlyArray<boolean | undefined>): void {
+    this.files.saveState(STATE.startDelivered, JSON.stringify(delivered));
   }
 
   warningsShown(warnings: readonly string[]): void {
@@ -178,14 +195,17 @@ export class StepState {
 
   /** What the main step left its post step; undefined when it opened no window. */
   postState(): PostState | undefined {
-    const window = parseJson(this.files.getState(STATE.window));
-    if (!isRecord(window) || !isDeploymentId(window.deploymentId)) return undefined;
-    const startedAt = isoDate(window.startedAt);
-    if (!startedAt) return undefined;
+    const count = Number(this.files.getState(STATE.windows));
+    const stop = this.files.getState(STATE.postStop);
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SERVICES || (stop !== 'always' && stop !== 'if-the-job-failed')) return undefined;
+    const windows = Array.from({ length: count }, (_, index) => openedWindowOf(parseJson(this.files.getState(windowStateName(index)))));
+    if (!windows.every((window): window is OpenedWindow => window !== undefined)) return undefined;
+    const delivered = parseJson(this.files.getState(STATE.startDelivered));
     const warnings = parseJson(this.files.getState(STATE.warningsShown));
     return {
-      window: { deploymentId: window.deploymentId, startedAt, attributes: attributesOf(window.attributes) ?? {} },
-      startDelivered: { true: true, false: false }[this.files.getState(STATE.startDelivered)],
+      windows,
+      stop,
+      startDelivered: windows.map((_, index) => (Array.isArray(delivered) && typeof delivered[index] === 'boolean' ? (delivered[index] as boolean) : undefined)),
       accessToken: accessTokenOf(parseJson(this.files.getState(STATE.accessToken))),
       warningsShown: Array.isArray(warnings) ? warnings.filter((warning) => typeof warning === 'string') : [],
     };
@@ -263,6 +283,12 @@ function parseJson(text: string | undefined): unknown {
 
 function attributesOf(value: unknown): Attributes | undefined {
   return isRecord(value) && Object.values(value).every((attribute) => typeof attribute === 'string') ? (value as Attributes) : undefined;
+}
+
+function openedWindowOf(value: unknown): OpenedWindow | undefined {
+  if (!isRecord(value) || !isDeploymentId(value.deploymentId) || typeof value.service !== 'string') return undefined;
+  const startedAt = isoDate(value.startedAt);
+  return startedAt ? { deploymentId: value.deploymentId, service: value.service, startedAt, attributes: attributesOf(value.attributes) ?? {} } : undefined;
 }
 
 function accessTokenOf(value: unknown): AccessToken | undefined {
