@@ -18,17 +18,41 @@ function withNull(schema: unknown): unknown {
   return typeof converted.type === 'string' ? { ...converted, type: [converted.type, 'null'] } : { anyOf: [converted, { type: 'null' }] };
 }
 
-let ajv: Ajv | undefined;
+let components: { schemas: Record<string, unknown> } | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+/** The component schemas `name` refers to, itself included: the description has about 1,000. */
+function reachable(name: string, schemas: Record<string, unknown>): Record<string, unknown> {
+  const found: Record<string, unknown> = {};
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      const ref = key === '$ref' && typeof child === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(child)?.[1] : undefined;
+      if (ref !== undefined && !(ref in found)) {
+        found[ref] = schemas[ref];
+        visit(schemas[ref]);
+      } else visit(child);
+    }
+  };
+  found[name] = schemas[name];
+  visit(schemas[name]);
+  return found;
+}
 
 /** A validator of one of the description's component schemas (`commit-comparison`, `basic-error`, …). */
 export function gitHubRestSchema(name: string): ValidateFunction {
-  if (!ajv) {
+  let validate = validators.get(name);
+  if (validate) return validate;
+  if (!components) {
     const path = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
-    const { components } = JSON.parse(readFileSync(path, 'utf8')) as { components: Schema };
-    ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
-    ajv.addSchema({ $id: 'github', components: withNull(components) });
+    ({ components } = JSON.parse(readFileSync(path, 'utf8')) as { components: { schemas: Record<string, unknown> } });
   }
-  const validate = ajv.getSchema(`github#/components/schemas/${name}`);
-  if (!validate) throw new Error(`GitHub's REST description has no schema ${name}`);
+  if (!(name in components.schemas)) throw new Error(`GitHub's REST description has no schema ${name}`);
+  // Its $refs point into #/components/schemas of the document they are in.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'github', components: { schemas: withNull(reachable(name, components.schemas)) } });
+  validate = ajv.getSchema(`github#/components/schemas/${name}`) as ValidateFunction;
+  validators.set(name, validate);
   return validate;
 }
