@@ -535,13 +535,15 @@ const SERVER = String.raw `https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
 const OWNER_AND_NAME = String.raw `[\w.-]+\/[\w.-]+`;
 /** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
 const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
+/** A repository's owner/name, as GITHUB_REPOSITORY and the repository input give it. */
+const REPOSITORY_NAME = new RegExp(`^${OWNER_AND_NAME}$`);
 /**
  * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
  * gives them (no user-info, no path): links built on it go into labels and the job summary as they are.
  */
 function repositoryUrl(env, repository = env.GITHUB_REPOSITORY) {
     const server = (env.GITHUB_SERVER_URL ?? '').replace(/\/$/, '');
-    if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository ?? ''))
+    if (!new RegExp(`^${SERVER}$`).test(server) || !REPOSITORY_NAME.test(repository ?? ''))
         return undefined;
     return `${server}/${repository}`;
 }
@@ -4826,8 +4828,10 @@ const MIN_ACCESS_TOKEN_LENGTH = 16;
 const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
 /** Last9's answers are small JSON objects; a body larger than this is not one of them. */
 const MAX_LAST9_BODY_BYTES = 1024 * 1024;
-/** A Last9 organization slug, as org_slug takes it and an access token names it. */
-const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A Last9 organization slug, as org_slug takes it and an access token names it: no "/", ".." or spaces. */
+function isOrgSlug(value) {
+    return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value) && !value.includes('..');
+}
 /**
  * The organization an access token is for: its `organization_slug` claim. Last9's access tokens
  * are JWTs; its own MCP server reads the organization from this claim. Undefined for a token that
@@ -4840,7 +4844,7 @@ function tokenOrganization(token) {
     try {
         const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
         const slug = claims !== null && typeof claims === 'object' ? claims.organization_slug : undefined;
-        return typeof slug === 'string' && ORG_SLUG.test(slug) && !slug.includes('..') ? slug : undefined;
+        return typeof slug === 'string' && isOrgSlug(slug) ? slug : undefined;
     }
     catch {
         return undefined;
@@ -5016,6 +5020,8 @@ function sleep(ms) {
 
 
 
+
+
 /** An input problem as the step reports it: an error annotation naming the input. */
 function describeInputProblem(problem) {
     return `Input "${problem.input}" ${problem.message}. No marker was sent.`;
@@ -5025,8 +5031,6 @@ const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const JOB_STATUSES = ['success', 'failure', 'cancelled'];
-const settings_COMMIT_SHA = /^[0-9a-f]{40}$/;
-const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
 /** One step opens at most this many windows (service: a, b, …). */
 const MAX_SERVICES = 20;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
@@ -5053,8 +5057,8 @@ function readSettings(readInput, env, nowMs = Date.now()) {
     const services = parseServices(input(INPUT.service), input(INPUT.serviceName), env, problem, notices);
     const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
     const eventState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
-    const commitSha = parseChecked(INPUT.commitSha, input(INPUT.commitSha).toLowerCase(), settings_COMMIT_SHA, 'must be a full commit SHA: 40 hexadecimal digits (git rev-parse HEAD)', problem);
-    const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY, 'must be owner/name, the repository the deployed code is in', problem);
+    const commitSha = parseChecked(INPUT.commitSha, input(INPUT.commitSha).toLowerCase(), COMMIT_SHA, 'must be a full commit SHA: 40 hexadecimal digits (git rev-parse HEAD)', problem);
+    const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY_NAME, 'must be owner/name, the repository the deployed code is in', problem);
     const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
     const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
     const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
@@ -5169,7 +5173,7 @@ function parseNumber(name, raw, bounds, problem) {
 function parseOrgSlug(raw, problem) {
     if (raw === '')
         return undefined;
-    if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+    if (!isOrgSlug(raw)) {
         return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
     }
     return raw;
@@ -5219,9 +5223,7 @@ function isDeploymentId(value) {
     return typeof value === 'string' && DEPLOYMENT_ID.test(value);
 }
 function parseDeploymentId(raw, problem) {
-    if (raw === '' || DEPLOYMENT_ID.test(raw))
-        return raw || undefined;
-    return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+    return parseChecked(INPUT.deploymentId, raw, DEPLOYMENT_ID, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)', problem);
 }
 /**
  * ISO 8601 with a time zone, epoch seconds (`date +%s`) or epoch milliseconds (`Date.now()`): an
@@ -5404,10 +5406,14 @@ function readStepSettings(alreadyShown = []) {
     show(warnings, log.warning);
     show(notices, log.notice);
     for (const problem of problems)
-        log.error(describeInputProblem(problem));
-    if (problems.length > 0 && failOnError)
-        process.exitCode = EXIT_FAILURE;
+        reportInputProblem(describeInputProblem(problem), failOnError);
     return { settings, shown };
+}
+/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
+function reportInputProblem(message, failOnError) {
+    log.error(message);
+    if (failOnError)
+        process.exitCode = EXIT_FAILURE;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/guard.ts
@@ -5431,12 +5437,6 @@ function reportFailure(message, failOnError) {
     else {
         log.warning(message);
     }
-}
-/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
-function reportInputProblem(message, failOnError) {
-    log.error(message);
-    if (failOnError)
-        process.exitCode = EXIT_FAILURE;
 }
 /**
  * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
@@ -5944,6 +5944,7 @@ function summaryText(text) {
 
 
 
+
 /**
  * A session with Last9 whose token exchange starts now; none in a dry run. What it warns of is
  * added to `shown`, and not said again when `shown` has it (the main step said it already).
@@ -5972,11 +5973,14 @@ async function sendStops(settings, state, stops, session) {
     const outcomes = [];
     for (const stop of stops)
         outcomes.push(await sendStop({ ...settings, service: stop.service }, state, stop, session));
-    state.setOutputs({
-        delivered: String(outcomes.every((outcome) => outcome === true)),
-        deploymentIds: JSON.stringify(Object.fromEntries(stops.map(({ service, window }) => [service, window.deploymentId]))),
-        ...(stops.length > 1 ? { deploymentId: '' } : {}),
-    });
+    state.setOutputs({ delivered: String(outcomes.every((outcome) => outcome === true)), ...windowIds(stops.map(({ service, window }) => ({ service, deploymentId: window.deploymentId }))) });
+}
+/** The deployment_id output of one window (empty for several: it would be one service's), and deployment_ids: each service's. */
+function windowIds(windows) {
+    return {
+        deploymentId: windows.length === 1 ? (windows[0]?.deploymentId ?? '') : '',
+        deploymentIds: JSON.stringify(Object.fromEntries(windows.map(({ service, deploymentId }) => [service, deploymentId]))),
+    };
 }
 async function sendStop(settings, state, { window, start }, session) {
     const stoppedAt = new Date();
@@ -6076,11 +6080,7 @@ async function openWindows(settings, state, warningsShown) {
         state.windowsOpened(settings, windows, postStop);
         if (postStop)
             state.warningsShown(warningsShown);
-        state.setOutputs({
-            startedAt: startedAt.toISOString(),
-            deploymentId: windows.length === 1 ? windows[0]?.deploymentId : '',
-            deploymentIds: JSON.stringify(Object.fromEntries(windows.map((window) => [window.service, window.deploymentId]))),
-        });
+        state.setOutputs({ startedAt: startedAt.toISOString(), ...windowIds(windows) });
         state.setShippedOutputs(windows[0]?.attributes ?? {});
         exitPromptlyOnCancel(`before Last9 confirmed the start event; ${onCancel}`);
         const outcomes = await Promise.all(windows.map((window) => deliver(settings, changeEvent(settings, 'start', startedAt, window.attributes), session)));

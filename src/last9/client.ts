@@ -36,8 +36,10 @@ export const MAX_ACCESS_TOKEN_LENGTH = 8 * 1024;
 /** Last9's answers are small JSON objects; a body larger than this is not one of them. */
 export const MAX_LAST9_BODY_BYTES = 1024 * 1024;
 
-/** A Last9 organization slug, as org_slug takes it and an access token names it. */
-export const ORG_SLUG = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A Last9 organization slug, as org_slug takes it and an access token names it: no "/", ".." or spaces. */
+export function isOrgSlug(value: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(value) && !value.includes('..');
+}
 
 /**
  * The organization an access token is for: its `organization_slug` claim. Last9's access tokens
@@ -50,7 +52,7 @@ export function tokenOrganization(token: string): string | undefined {
   try {
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     const slug = claims !== null && typeof claims === 'object' ? (claims as Record<string, unknown>).organization_slug : undefined;
-    return typeof slug === 'string' && ORG_SLUG.test(slug) && !slug.includes('..') ? slug : undefined;
+    return typeof slug === 'string' && isOrgSlug(slug) ? slug : undefined;
   } catch {
     return undefined;
   }

@@ -97,6 +97,8 @@ const SERVER = String.raw`https?:\/\/[A-Za-z0-9.-]+(?::\d+)?`;
 const OWNER_AND_NAME = String.raw`[\w.-]+\/[\w.-]+`;
 /** A repository's page as GitHub gives it (server, owner/name), for patterns of links below it. */
 export const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
+/** A repository's owner/name, as GITHUB_REPOSITORY and the repository input give it. */
+export const REPOSITORY_NAME = new RegExp(`^${OWNER_AND_NAME}$`);
 
 /**
  * The repository's page, only from a GITHUB_SERVER_URL and GITHUB_REPOSITORY of the shape GitHub
@@ -104,7 +106,7 @@ export const REPOSITORY_PAGE = `${SERVER}\\/${OWNER_AND_NAME}`;
  */
 export function repositoryUrl(env: Env, repository: string | undefined = env.GITHUB_REPOSITORY): string | undefined {
   const server = (env.GITHUB_SERVER_URL ?? '').replace(/\/$/, '');
-  if (!new RegExp(`^${SERVER}$`).test(server) || !new RegExp(`^${OWNER_AND_NAME}$`).test(repository ?? '')) return undefined;
+  if (!new RegExp(`^${SERVER}$`).test(server) || !REPOSITORY_NAME.test(repository ?? '')) return undefined;
   return `${server}/${repository}`;
 }
 

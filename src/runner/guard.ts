@@ -21,12 +21,6 @@ export function reportFailure(message: string, failOnError: boolean): void {
   }
 }
 
-/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
-export function reportInputProblem(message: string, failOnError: boolean): void {
-  log.error(message);
-  if (failOnError) process.exitCode = EXIT_FAILURE;
-}
-
 /**
  * How the runner cancels a step: SIGINT, then SIGTERM 7.5 s later (on Windows it escalates with
  * Ctrl+Break, SIGBREAK, which Node can listen for there), then a kill. Exit codes as a shell reports them.

@@ -46,7 +46,12 @@ export function readStepSettings(alreadyShown: readonly string[] = []): StepSett
   };
   show(warnings, log.warning);
   show(notices, log.notice);
-  for (const problem of problems) log.error(describeInputProblem(problem));
-  if (problems.length > 0 && failOnError) process.exitCode = EXIT_FAILURE;
+  for (const problem of problems) reportInputProblem(describeInputProblem(problem), failOnError);
   return { settings, shown };
+}
+
+/** An input problem: always an error annotation; it fails the step only with fail_on_error. */
+export function reportInputProblem(message: string, failOnError: boolean): void {
+  log.error(message);
+  if (failOnError) process.exitCode = EXIT_FAILURE;
 }

@@ -3,12 +3,14 @@
 
 import { MAX_VALUE_LENGTH } from '../marker/attributes.js';
 import type { JobStatus, MarkerSettings } from '../marker/events.js';
-import { ORG_SLUG } from '../last9/client.js';
+import { REPOSITORY_NAME } from '../marker/github-context.js';
+import { isOrgSlug } from '../last9/client.js';
 import type { Last9Account } from '../last9/session.js';
 import { CONTROL_CHARACTER } from '../text/lines.js';
 import { MAX_LISTED, quote, quoteList } from '../text/quote.js';
 import { INPUT, type InputName } from './names.js';
 import { SECRET_VARIABLES } from '../text/redact.js';
+import { COMMIT_SHA } from '../text/shape.js';
 import { isLoopbackHost, withoutUserInfo } from '../text/url.js';
 
 /**
@@ -71,8 +73,6 @@ const DEPLOYMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const JOB_STATUSES: readonly JobStatus[] = ['success', 'failure', 'cancelled'];
-const COMMIT_SHA = /^[0-9a-f]{40}$/;
-const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
 /** One step opens at most this many windows (service: a, b, …). */
 export const MAX_SERVICES = 20;
 const DEFAULT_API_BASE_URL = 'https://app.last9.io';
@@ -104,7 +104,7 @@ export function readSettings(readInput: ReadInput, env: Record<string, string | 
   const eventName = parseLabelValue(INPUT.eventName, input(INPUT.eventName) || 'deployment', problem);
   const eventState = parseChoice(INPUT.eventState, input(INPUT.eventState) || 'window', EVENT_STATES, problem);
   const commitSha = parseChecked(INPUT.commitSha, input(INPUT.commitSha).toLowerCase(), COMMIT_SHA, 'must be a full commit SHA: 40 hexadecimal digits (git rev-parse HEAD)', problem);
-  const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY, 'must be owner/name, the repository the deployed code is in', problem);
+  const repository = parseChecked(INPUT.repository, input(INPUT.repository), REPOSITORY_NAME, 'must be owner/name, the repository the deployed code is in', problem);
   const apiBaseUrl = parseApiBaseUrl(input(INPUT.apiBaseUrl) || DEFAULT_API_BASE_URL, problem);
   const deploymentId = parseDeploymentId(input(INPUT.deploymentId), problem);
   const startedAt = parseStartedAt(input(INPUT.startedAt), nowMs, problem);
@@ -230,7 +230,7 @@ function parseNumber(name: InputName, raw: string, bounds: NumberBounds, problem
 
 function parseOrgSlug(raw: string, problem: Problem): string | undefined {
   if (raw === '') return undefined;
-  if (!ORG_SLUG.test(raw) || raw.includes('..')) {
+  if (!isOrgSlug(raw)) {
     return problem(INPUT.orgSlug, 'must be your Last9 organization slug: letters, digits, "-", "_" or "." only (no "/", "..", or spaces)');
   }
   return raw;
@@ -280,8 +280,7 @@ export function isDeploymentId(value: unknown): value is string {
 }
 
 function parseDeploymentId(raw: string, problem: Problem): string | undefined {
-  if (raw === '' || DEPLOYMENT_ID.test(raw)) return raw || undefined;
-  return problem(INPUT.deploymentId, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)');
+  return parseChecked(INPUT.deploymentId, raw, DEPLOYMENT_ID, 'must be 1 to 128 letters, digits, ".", "_", ":" or "-" (pass the deployment_id output of the start step)', problem);
 }
 
 /**

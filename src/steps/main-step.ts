@@ -17,7 +17,7 @@ import { log } from '../runner/log.js';
 import { quoteList } from '../text/quote.js';
 import type { Settings } from '../runner/settings.js';
 import { runnerFiles, StepState, type OpenedWindow, type PostStop, type Window } from '../runner/state.js';
-import { deliver, openSession, sendStops, type Stop } from './window.js';
+import { deliver, openSession, sendStops, windowIds, type Stop } from './window.js';
 
 export async function run(): Promise<void> {
   maskTokens();
@@ -64,11 +64,7 @@ async function openWindows(settings: Settings, state: StepState, warningsShown: 
     const windows: OpenedWindow[] = made.map(({ window }) => window);
     state.windowsOpened(settings, windows, postStop);
     if (postStop) state.warningsShown(warningsShown);
-    state.setOutputs({
-      startedAt: startedAt.toISOString(),
-      deploymentId: windows.length === 1 ? windows[0]?.deploymentId : '',
-      deploymentIds: JSON.stringify(Object.fromEntries(windows.map((window) => [window.service, window.deploymentId]))),
-    });
+    state.setOutputs({ startedAt: startedAt.toISOString(), ...windowIds(windows) });
     state.setShippedOutputs(windows[0]?.attributes ?? {});
     exitPromptlyOnCancel(`before Last9 confirmed the start event; ${onCancel}`);
 

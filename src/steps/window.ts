@@ -7,7 +7,8 @@ import { changeEventsPath } from '../last9/client.js';
 import { Last9Session, type SessionOptions } from '../last9/session.js';
 import { log } from '../runner/log.js';
 import type { Settings } from '../runner/settings.js';
-import { exitPromptlyOnCancel, reportFailure, reportInputProblem } from '../runner/guard.js';
+import { exitPromptlyOnCancel, reportFailure } from '../runner/guard.js';
+import { reportInputProblem } from '../runner/inputs.js';
 import type { StepState, Window } from '../runner/state.js';
 import { windowSummary, type SentEvent } from '../runner/summary.js';
 
@@ -52,11 +53,15 @@ export async function sendStops(settings: Settings, state: StepState, stops: rea
   exitPromptlyOnCancel('before Last9 confirmed the stop event; the marker may be missing its stop on Last9.');
   const outcomes: Outcome[] = [];
   for (const stop of stops) outcomes.push(await sendStop({ ...settings, service: stop.service }, state, stop, session));
-  state.setOutputs({
-    delivered: String(outcomes.every((outcome) => outcome === true)),
-    deploymentIds: JSON.stringify(Object.fromEntries(stops.map(({ service, window }) => [service, window.deploymentId]))),
-    ...(stops.length > 1 ? { deploymentId: '' } : {}),
-  });
+  state.setOutputs({ delivered: String(outcomes.every((outcome) => outcome === true)), ...windowIds(stops.map(({ service, window }) => ({ service, deploymentId: window.deploymentId }))) });
+}
+
+/** The deployment_id output of one window (empty for several: it would be one service's), and deployment_ids: each service's. */
+export function windowIds(windows: ReadonlyArray<{ service: string; deploymentId: string }>): { deploymentId: string; deploymentIds: string } {
+  return {
+    deploymentId: windows.length === 1 ? (windows[0]?.deploymentId ?? '') : '',
+    deploymentIds: JSON.stringify(Object.fromEntries(windows.map(({ service, deploymentId }) => [service, deploymentId]))),
+  };
 }
 
 async function sendStop(settings: Settings, state: StepState, { window, start }: Stop, session: Last9Session | undefined): Promise<Outcome> {
